@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+/** Debian's chromium where installed (here and in CI), else Playwright's own browser (a developer's laptop). */
+export const SYSTEM_CHROMIUM_PATH =
+  process.env.TWIN_CHROMIUM_PATH ??
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+
+const E2E_PORT = Number(process.env.TWIN_E2E_PORT ?? 8137);
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  // WebGL runs in software here: one worker, generous timeouts, and tests that wait on readiness signals.
+  workers: 1,
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    viewport: { width: 1024, height: 700 },
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: SYSTEM_CHROMIUM_PATH,
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader',
+      ],
+    },
+  },
+  webServer: {
+    command: 'tsx src/server/main.ts',
+    url: `http://127.0.0.1:${E2E_PORT}/health`,
+    env: { PORT: String(E2E_PORT), HOST: '127.0.0.1' },
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,46 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTwinStore } from '../store/StoreContext';
+import { CameraStatus } from '../ui/CameraStatus';
+import { IssuesBanner } from '../ui/IssuesBanner';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { LoadingIndicator } from '../ui/LoadingIndicator';
+import { MapControls } from '../ui/MapControls';
+import { SidePanel } from '../ui/SidePanel';
+import { TwinViewer } from '../viewer/TwinViewer';
+
+/** The layout: header, the 3D view filling the rest, panels and controls floating over it. */
+export function App() {
+  const { t, i18n } = useTranslation();
+  const language = useTwinStore((state) => state.view.language);
+  useEffect(() => {
+    void i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+  }, [i18n, language]);
+  useEffect(() => {
+    document.title = `${t('app.title')}: ${t('app.subtitle')}`;
+  }, [t, language]);
+  return (
+    <div className="app">
+      <a className="skip-link" href="#map-controls">
+        {t('app.skipToControls')}
+      </a>
+      <header className="app-header">
+        <h1>
+          {t('app.title')} <span className="subtitle">{t('app.subtitle')}</span>
+        </h1>
+        <LanguageSwitch />
+      </header>
+      <main className="app-main">
+        <TwinViewer />
+        <SidePanel />
+        <MapControls />
+        <IssuesBanner />
+        <footer className="status-bar">
+          <LoadingIndicator />
+          <CameraStatus />
+        </footer>
+      </main>
+    </div>
+  );
+}

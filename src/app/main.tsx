@@ -1,0 +1,47 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { formatIssue } from '../domain/validation/issues';
+import { readViewFromSearch } from '../domain/view/urlState';
+import { MUENSTER_FALLBACK_CAMERA } from '../domain/view/cameraPose';
+import { createTwinStore } from '../store/createTwinStore';
+import { StoreProvider } from '../store/StoreContext';
+import { setupI18n } from '../ui/i18n/setupI18n';
+import { App } from './App';
+import { loadStartupDocuments } from './loadStartupDocuments';
+import { startUrlSync } from './urlSync';
+import './styles.css';
+
+async function start(): Promise<void> {
+  const { config, overviewScene, issues } = await loadStartupDocuments();
+  // On the console too, for the administrator who opens the developer tools.
+  for (const issue of issues) console.error(formatIssue(issue));
+  const homeCamera = overviewScene?.camera ?? MUENSTER_FALLBACK_CAMERA;
+  const knownBaseLayerIds = ['natural-earth', ...config.baseLayers.map((layer) => layer.id)];
+  const linkedView = readViewFromSearch(window.location.search, {
+    camera: homeCamera,
+    visibleLayerIds: ['places'],
+    baseLayerId: config.defaultBaseLayerId,
+    language: 'de',
+  });
+  const view = knownBaseLayerIds.includes(linkedView.baseLayerId)
+    ? linkedView
+    : { ...linkedView, baseLayerId: config.defaultBaseLayerId };
+  const store = createTwinStore(view, homeCamera);
+  store.getState().setConfig(config);
+  if (overviewScene) store.getState().setOverviewScene(overviewScene);
+  store.getState().addIssues(issues);
+  const i18n = await setupI18n(view.language);
+  startUrlSync(store, window);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <StoreProvider store={store}>
+          <App />
+        </StoreProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { readViewFromSearch, writeViewToSearch } from './urlState';
+import type { ViewState } from './viewState';
+
+const fallback: ViewState = {
+  camera: {
+    longitudeDegrees: 7.6283,
+    latitudeDegrees: 51.9544,
+    heightMeters: 600,
+    headingDegrees: 0,
+    pitchDegrees: -35,
+  },
+  visibleLayerIds: ['places'],
+  baseLayerId: 'natural-earth',
+  language: 'de',
+};
+
+describe('view ↔ URL', () => {
+  it('restores camera, layers, base layer and language from a written URL', () => {
+    const view: ViewState = {
+      camera: {
+        longitudeDegrees: 7.61429712,
+        latitudeDegrees: 51.95714833,
+        heightMeters: 432.17,
+        headingDegrees: 271.26,
+        pitchDegrees: -22.04,
+      },
+      visibleLayerIds: [],
+      baseLayerId: 'osm',
+      language: 'en',
+    };
+    const restored = readViewFromSearch(writeViewToSearch(view), fallback);
+    expect(restored.visibleLayerIds).toEqual([]);
+    expect(restored.baseLayerId).toBe('osm');
+    expect(restored.language).toBe('en');
+    expect(restored.camera.longitudeDegrees).toBeCloseTo(view.camera.longitudeDegrees, 6);
+    expect(restored.camera.latitudeDegrees).toBeCloseTo(view.camera.latitudeDegrees, 6);
+    expect(restored.camera.heightMeters).toBeCloseTo(view.camera.heightMeters, 1);
+    expect(restored.camera.headingDegrees).toBeCloseTo(view.camera.headingDegrees, 1);
+    expect(restored.camera.pitchDegrees).toBeCloseTo(view.camera.pitchDegrees, 1);
+  });
+
+  it('writes a short, readable link', () => {
+    expect(writeViewToSearch(fallback)).toBe(
+      '?camera=7.6283,51.9544,600,0,-35&layers=places&base=natural-earth&lang=de',
+    );
+  });
+
+  it('keeps query parameters owned by other features', () => {
+    expect(writeViewToSearch(fallback, '?step=3&lang=en')).toContain('step=3');
+  });
+
+  it('falls back field by field on a damaged link', () => {
+    const restored = readViewFromSearch('?camera=7.6,abc,600,0,-35&layers=places,unknown&lang=fr', fallback);
+    expect(restored.camera).toEqual(fallback.camera);
+    expect(restored.visibleLayerIds).toEqual(['places']);
+    expect(restored.language).toBe('de');
+  });
+
+  it('rejects a camera below the ground or beyond the poles', () => {
+    expect(readViewFromSearch('?camera=7.6,95,600,0,-35', fallback).camera).toEqual(fallback.camera);
+    expect(readViewFromSearch('?camera=7.6,51.9,-5,0,-35', fallback).camera).toEqual(fallback.camera);
+  });
+
+  it('writes a heading that rounds to 360° as 0', () => {
+    expect(
+      writeViewToSearch({ ...fallback, camera: { ...fallback.camera, headingDegrees: 359.96 } }),
+    ).toContain('camera=7.6283,51.9544,600,0,-35');
+  });
+
+  it('wraps headings into [0, 360)', () => {
+    expect(readViewFromSearch('?camera=7.6,51.9,600,-90,-35', fallback).camera.headingDegrees).toBe(270);
+  });
+
+  it('an empty layers parameter means no overlay is shown', () => {
+    expect(readViewFromSearch('?layers=', fallback).visibleLayerIds).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+import { cameraPoseSchema, normalizeHeadingDegrees, type CameraPose } from './cameraPose';
+import { isLanguage, isOverlayLayerId, normalizeLayerIds, type ViewState } from './viewState';
+
+/**
+ * The view as URL query parameters, short enough to share:
+ * `?camera=lon,lat,heightMeters,headingDegrees,pitchDegrees&layers=places&base=natural-earth&lang=de`.
+ * Parameters this module does not know are kept, so later features can add theirs.
+ */
+const CAMERA = 'camera';
+const LAYERS = 'layers';
+const BASE_LAYER = 'base';
+const LANGUAGE = 'lang';
+
+/** Decimal places kept in a URL: 1e-6° is about 0.1 m, a tenth of a degree or metre is invisible. */
+const COORDINATE_DECIMALS = 6;
+const OTHER_DECIMALS = 1;
+
+export function formatCameraParameter(camera: CameraPose): string {
+  return [
+    camera.longitudeDegrees.toFixed(COORDINATE_DECIMALS),
+    camera.latitudeDegrees.toFixed(COORDINATE_DECIMALS),
+    camera.heightMeters.toFixed(OTHER_DECIMALS),
+    // Round first, then wrap, so 359.96° is written as 0 rather than 360.
+    normalizeHeadingDegrees(Number(camera.headingDegrees.toFixed(OTHER_DECIMALS))).toFixed(OTHER_DECIMALS),
+    camera.pitchDegrees.toFixed(OTHER_DECIMALS),
+  ]
+    .map((text) => text.replace(/\.?0+$/, '') || '0')
+    .join(',');
+}
+
+export function parseCameraParameter(text: string): CameraPose | undefined {
+  const numbers = text.split(',').map(Number);
+  if (numbers.length !== 5 || numbers.some((value) => !Number.isFinite(value))) return undefined;
+  const [longitudeDegrees, latitudeDegrees, heightMeters, headingDegrees, pitchDegrees] = numbers as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const result = cameraPoseSchema.safeParse({
+    longitudeDegrees,
+    latitudeDegrees,
+    heightMeters,
+    headingDegrees: normalizeHeadingDegrees(headingDegrees),
+    pitchDegrees,
+  });
+  return result.success ? result.data : undefined;
+}
+
+/** Writes the view into query parameters, keeping any parameter it does not own. */
+export function writeViewToSearch(view: ViewState, currentSearch = ''): string {
+  const parameters = new URLSearchParams(currentSearch);
+  parameters.set(CAMERA, formatCameraParameter(view.camera));
+  parameters.set(LAYERS, normalizeLayerIds(view.visibleLayerIds).join(','));
+  parameters.set(BASE_LAYER, view.baseLayerId);
+  parameters.set(LANGUAGE, view.language);
+  // Commas are safe in a query and keep links readable.
+  return `?${parameters.toString().replaceAll('%2C', ',')}`;
+}
+
+/**
+ * Reads what a URL says about the view; anything missing or unreadable falls back to `fallback`,
+ * so a hand-edited or truncated link still opens the app.
+ */
+export function readViewFromSearch(search: string, fallback: ViewState): ViewState {
+  const parameters = new URLSearchParams(search);
+  const cameraText = parameters.get(CAMERA);
+  const layersText = parameters.get(LAYERS);
+  const baseLayerText = parameters.get(BASE_LAYER);
+  const languageText = parameters.get(LANGUAGE);
+  return {
+    camera: (cameraText && parseCameraParameter(cameraText)) || fallback.camera,
+    visibleLayerIds:
+      layersText === null
+        ? fallback.visibleLayerIds
+        : normalizeLayerIds(layersText.split(',').filter(isOverlayLayerId)),
+    baseLayerId: baseLayerText || fallback.baseLayerId,
+    language: languageText && isLanguage(languageText) ? languageText : fallback.language,
+  };
+}

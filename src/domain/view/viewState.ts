@@ -1,0 +1,30 @@
+import type { CameraPose } from './cameraPose';
+
+/** The UI languages; German first (the city's language), English second. */
+export const LANGUAGES = ['de', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Overlay layers a user can switch; later issues add theirs here (buildings, heat loss, sensors …). */
+export const OVERLAY_LAYER_IDS = ['places'] as const;
+export type OverlayLayerId = (typeof OVERLAY_LAYER_IDS)[number];
+
+/** Everything a link must carry to restore what a user sees. */
+export interface ViewState {
+  camera: CameraPose;
+  visibleLayerIds: OverlayLayerId[];
+  baseLayerId: string;
+  language: Language;
+}
+
+export function isLanguage(value: string): value is Language {
+  return (LANGUAGES as readonly string[]).includes(value);
+}
+
+export function isOverlayLayerId(value: string): value is OverlayLayerId {
+  return (OVERLAY_LAYER_IDS as readonly string[]).includes(value);
+}
+
+/** Layers sorted in catalogue order without duplicates, so equal views have equal URLs. */
+export function normalizeLayerIds(layerIds: readonly OverlayLayerId[]): OverlayLayerId[] {
+  return OVERLAY_LAYER_IDS.filter((id) => layerIds.includes(id));
+}

@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InvalidServerSettingError, readServerSettings } from './serverSettings';
+
+const cwd = join('/', 'srv', 'muenster-twin');
+
+describe('readServerSettings', () => {
+  it('defaults to port 8080 on this machine only, with every folder beside the working directory', () => {
+    expect(readServerSettings({}, cwd)).toEqual({
+      host: '127.0.0.1',
+      port: 8080,
+      configFile: join(cwd, 'twin.config.json'),
+      tilesDir: join(cwd, 'tiles'),
+      scenesDir: join(cwd, 'scenes'),
+      appDir: join(cwd, 'dist'),
+    });
+  });
+
+  it('takes every variable, resolving relative paths from the working directory', () => {
+    const settings = readServerSettings(
+      {
+        PORT: '9000',
+        HOST: '0.0.0.0',
+        TWIN_CONFIG: 'config/stadt.json',
+        TILES_DIR: '/data/tiles',
+        SCENES_DIR: '../scenes',
+        APP_DIR: 'build',
+      },
+      cwd,
+    );
+    expect(settings).toEqual({
+      host: '0.0.0.0',
+      port: 9000,
+      configFile: join(cwd, 'config', 'stadt.json'),
+      tilesDir: join('/', 'data', 'tiles'),
+      scenesDir: join('/', 'srv', 'scenes'),
+      appDir: join(cwd, 'build'),
+    });
+  });
+
+  it('treats empty variables (as `PORT=` in an env file leaves them) as unset', () => {
+    expect(readServerSettings({ PORT: '', HOST: ' ' }, cwd)).toMatchObject({ port: 8080, host: '127.0.0.1' });
+  });
+
+  it('accepts 0 (any free port) and 65535', () => {
+    expect(readServerSettings({ PORT: '0' }, cwd).port).toBe(0);
+    expect(readServerSettings({ PORT: '65535' }, cwd).port).toBe(65535);
+  });
+
+  it.each(['abc', '80.5', '-1', '65536', '8080abc', '1e3', '0x50'])(
+    'rejects PORT=%s with a clear message',
+    (port) => {
+      expect(() => readServerSettings({ PORT: port }, cwd)).toThrow(InvalidServerSettingError);
+      expect(() => readServerSettings({ PORT: port }, cwd)).toThrow(/PORT=".*" ist ungültig.*0 bis 65535/);
+    },
+  );
+});

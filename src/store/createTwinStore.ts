@@ -1,0 +1,144 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { DEFAULT_TWIN_CONFIG, type TwinConfig } from '../domain/config/twinConfig';
+import type { OverviewScene } from '../domain/scenes/sceneDocument';
+import type { ValidationIssue } from '../domain/validation/issues';
+import type { CameraPose } from '../domain/view/cameraPose';
+import {
+  normalizeLayerIds,
+  type Language,
+  type OverlayLayerId,
+  type ViewState,
+} from '../domain/view/viewState';
+import { isSameCameraPose } from './cameraComparison';
+
+/** What the camera should do next; the viewer carries it out and reports where the camera came to rest. */
+export type CameraCommand =
+  /** Fly to a pose; 0 seconds jumps at once (restoring a link). */
+  | { kind: 'pose'; pose: CameraPose; flightSeconds: number }
+  /** Move towards (factor < 1) or away from (factor > 1) the point in the centre of the view. */
+  | { kind: 'zoom'; factor: number }
+  /** Turn to face north around the point in the centre of the view. */
+  | { kind: 'face-north' };
+
+/** `sequence` grows with each request, so the same command can be asked twice in a row. */
+export type CameraRequest = CameraCommand & { sequence: number };
+
+/** Progress until the first view is complete; updated only when the counts change, never per frame. */
+export interface LoadingState {
+  pendingTileCount: number;
+  firstViewComplete: boolean;
+}
+
+export type PanelId = 'layers' | 'info';
+
+/** The whole app state: plain, serialisable data and ids, never Cesium objects. */
+export interface TwinState {
+  view: ViewState;
+  cameraRequest: CameraRequest | undefined;
+  homeCamera: CameraPose;
+  config: TwinConfig;
+  overviewScene: OverviewScene | undefined;
+  /** Problems with the config file or scene documents, shown in the UI and logged to the console. */
+  issues: ValidationIssue[];
+  loading: LoadingState;
+  openPanel: PanelId | undefined;
+}
+
+export interface TwinActions {
+  /** The viewer reports where the camera came to rest. */
+  reportCamera(pose: CameraPose): void;
+  /** Ask the viewer to fly (or jump) somewhere. */
+  requestCamera(pose: CameraPose, flightSeconds?: number): void;
+  /** Ask the viewer to zoom, or turn north, around what the user looks at. */
+  requestCameraCommand(command: CameraCommand): void;
+  flyHome(): void;
+  setLayerVisible(layerId: OverlayLayerId, visible: boolean): void;
+  setBaseLayer(baseLayerId: string): void;
+  setLanguage(language: Language): void;
+  /** Restores a whole view, e.g. from a link or the back button: the camera jumps there. */
+  restoreView(view: ViewState): void;
+  setConfig(config: TwinConfig): void;
+  setOverviewScene(scene: OverviewScene): void;
+  addIssues(issues: readonly ValidationIssue[]): void;
+  reportPendingTiles(pendingTileCount: number): void;
+  markFirstViewComplete(): void;
+  togglePanel(panelId: PanelId): void;
+  closePanel(): void;
+}
+
+export type TwinStore = StoreApi<TwinState & TwinActions>;
+
+/** Builds a fresh store; the app makes one, each test makes its own. */
+export function createTwinStore(
+  initialView: ViewState,
+  homeCamera: CameraPose = initialView.camera,
+): TwinStore {
+  return createStore<TwinState & TwinActions>()((set, get) => ({
+    view: { ...initialView, visibleLayerIds: normalizeLayerIds(initialView.visibleLayerIds) },
+    cameraRequest: { kind: 'pose', pose: initialView.camera, sequence: 1, flightSeconds: 0 },
+    homeCamera,
+    config: DEFAULT_TWIN_CONFIG,
+    overviewScene: undefined,
+    issues: [],
+    loading: { pendingTileCount: 0, firstViewComplete: false },
+    openPanel: undefined,
+
+    reportCamera(pose) {
+      const request = get().cameraRequest;
+      // A flight ends a hair away from its target; keep the requested numbers so the link stays the same.
+      const camera = request?.kind === 'pose' && isSameCameraPose(request.pose, pose) ? request.pose : pose;
+      if (isSameCameraPose(get().view.camera, camera, 0)) return;
+      set((state) => ({ view: { ...state.view, camera } }));
+    },
+    requestCamera(pose, flightSeconds = 1.5) {
+      get().requestCameraCommand({ kind: 'pose', pose, flightSeconds });
+    },
+    requestCameraCommand(command) {
+      set((state) => ({ cameraRequest: { ...command, sequence: (state.cameraRequest?.sequence ?? 0) + 1 } }));
+    },
+    flyHome() {
+      get().requestCamera(get().homeCamera);
+    },
+    setLayerVisible(layerId, visible) {
+      set((state) => {
+        const others = state.view.visibleLayerIds.filter((id) => id !== layerId);
+        const visibleLayerIds = normalizeLayerIds(visible ? [...others, layerId] : others);
+        return { view: { ...state.view, visibleLayerIds } };
+      });
+    },
+    setBaseLayer(baseLayerId) {
+      set((state) => ({ view: { ...state.view, baseLayerId } }));
+    },
+    setLanguage(language) {
+      set((state) => ({ view: { ...state.view, language } }));
+    },
+    restoreView(view) {
+      set({ view: { ...view, visibleLayerIds: normalizeLayerIds(view.visibleLayerIds) } });
+      get().requestCamera(view.camera, 0);
+    },
+    setConfig(config) {
+      set({ config });
+    },
+    setOverviewScene(scene) {
+      set({ overviewScene: scene, homeCamera: scene.camera });
+    },
+    addIssues(issues) {
+      if (issues.length === 0) return;
+      set((state) => ({ issues: [...state.issues, ...issues] }));
+    },
+    reportPendingTiles(pendingTileCount) {
+      if (get().loading.pendingTileCount === pendingTileCount) return;
+      set((state) => ({ loading: { ...state.loading, pendingTileCount } }));
+    },
+    markFirstViewComplete() {
+      if (get().loading.firstViewComplete) return;
+      set((state) => ({ loading: { ...state.loading, firstViewComplete: true } }));
+    },
+    togglePanel(panelId) {
+      set((state) => ({ openPanel: state.openPanel === panelId ? undefined : panelId }));
+    },
+    closePanel() {
+      set({ openPanel: undefined });
+    },
+  }));
+}

@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PanelId } from '../store/createTwinStore';
+import { useTwinStore } from '../store/StoreContext';
+import { InfoPanel } from './InfoPanel';
+import { LayerPanel } from './LayerPanel';
+
+const PANELS: { id: PanelId; titleKey: 'panels.layers' | 'panels.info' }[] = [
+  { id: 'layers', titleKey: 'panels.layers' },
+  { id: 'info', titleKey: 'panels.info' },
+];
+
+/** The panel buttons and, when one is open, its content beside the 3D view. */
+export function SidePanel() {
+  const { t } = useTranslation();
+  const openPanel = useTwinStore((state) => state.openPanel);
+  const togglePanel = useTwinStore((state) => state.togglePanel);
+  const closePanel = useTwinStore((state) => state.closePanel);
+  const open = PANELS.find((panel) => panel.id === openPanel);
+  useEffect(() => {
+    if (!openPanel) return;
+    // Esc closes the open panel, wherever the focus is.
+    const onKeyDown = (event: KeyboardEvent) => event.key === 'Escape' && closePanel();
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [openPanel, closePanel]);
+  return (
+    <>
+      <div className="panel-buttons">
+        {PANELS.map((panel) => (
+          <button
+            key={panel.id}
+            type="button"
+            aria-expanded={openPanel === panel.id}
+            aria-controls={`panel-${panel.id}`}
+            onClick={() => togglePanel(panel.id)}
+          >
+            {t(panel.titleKey)}
+          </button>
+        ))}
+      </div>
+      {open && (
+        <section className="side-panel" id={`panel-${open.id}`} aria-labelledby={`panel-${open.id}-title`}>
+          <header>
+            <h2 id={`panel-${open.id}-title`}>{t(open.titleKey)}</h2>
+            <button type="button" onClick={closePanel} aria-label={t('panels.close')}>
+              ×
+            </button>
+          </header>
+          {open.id === 'layers' ? <LayerPanel /> : <InfoPanel />}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import 'cesium/Build/Cesium/Widgets/widgets.css';
+import { CesiumTerrainProvider, EllipsoidTerrainProvider } from 'cesium';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCesium, Viewer } from 'resium';
+import { useTwinStore, useTwinStoreApi } from '../store/StoreContext';
+import { BaseImageryLayer } from './layers/BaseImageryLayer';
+import { PlacesLayer } from './layers/PlacesLayer';
+import { useCameraSync } from './sync/useCameraSync';
+import { useLoadingSync } from './sync/useLoadingSync';
+
+/** Cesium's own widgets are off: they would reach for Ion (geocoder, base layer picker) and are not translated. */
+const OFFLINE_VIEWER_OPTIONS = {
+  baseLayer: false,
+  baseLayerPicker: false,
+  geocoder: false,
+  homeButton: false,
+  sceneModePicker: false,
+  navigationHelpButton: false,
+  animation: false,
+  timeline: false,
+  fullscreenButton: false,
+  infoBox: false,
+  selectionIndicator: false,
+  scene3DOnly: true,
+  requestRenderMode: true,
+  maximumRenderTimeChange: Number.POSITIVE_INFINITY,
+} as const;
+
+/** Runs the hooks that reconcile Cesium with the store; Resium renders children only once the viewer exists. */
+function ViewerSync() {
+  const { viewer } = useCesium();
+  const store = useTwinStoreApi();
+  useCameraSync(viewer, store);
+  useLoadingSync(viewer, store);
+  return null;
+}
+
+/** The 3D view: a projection of the store, never a second source of truth. */
+export function TwinViewer() {
+  const { t } = useTranslation();
+  const terrainUrl = useTwinStore((state) => state.config.terrain?.url);
+  // Offline, the ground is the plain WGS84 ellipsoid; a configured terrain server replaces it.
+  const terrainProvider = useMemo(
+    () => (terrainUrl ? CesiumTerrainProvider.fromUrl(terrainUrl) : new EllipsoidTerrainProvider()),
+    [terrainUrl],
+  );
+  return (
+    <Viewer
+      {...OFFLINE_VIEWER_OPTIONS}
+      className="twin-viewer"
+      terrainProvider={terrainProvider}
+      containerProps={{ role: 'application', 'aria-label': t('viewer.label') }}
+    >
+      <ViewerSync />
+      <BaseImageryLayer />
+      <PlacesLayer />
+    </Viewer>
+  );
+}
