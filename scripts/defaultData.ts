@@ -1,15 +1,10 @@
-/**
- * The embedded default data `npm start` produces on first run, stage by stage, each showing its progress.
- * Stages are added by the features that need them (the buildings tileset comes with the buildings pipeline).
- */
+/** A piece of the embedded default data `npm start` produces on first run, showing its progress. */
 export interface DefaultDataStage {
   name: string;
   /** True when the stage's output exists and is current: then it is skipped. */
   isUpToDate(): boolean;
   run(progress: (done: number, total: number) => void): Promise<void>;
 }
-
-export const DEFAULT_DATA_STAGES: DefaultDataStage[] = [];
 
 /** Draws a one-line progress bar in a terminal, or prints every tenth step when output goes to a file. */
 export function createProgressPrinter(name: string, stream: NodeJS.WriteStream = process.stdout) {
@@ -35,7 +30,7 @@ export function createProgressPrinter(name: string, stream: NodeJS.WriteStream =
 
 /** Runs every stage that is not up to date, in order. */
 export async function prepareDefaultData(
-  stages: readonly DefaultDataStage[] = DEFAULT_DATA_STAGES,
+  stages: readonly DefaultDataStage[],
   log: (line: string) => void = console.log,
 ): Promise<void> {
   for (const stage of stages) {

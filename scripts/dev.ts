@@ -3,8 +3,9 @@
 import { createServer } from 'vite';
 import { startServerFromEnvironment } from '../src/server/startServer';
 import { prepareDefaultData } from './defaultData';
+import { DEFAULT_DATA_STAGES } from './defaultDataStages';
 
-await prepareDefaultData();
+await prepareDefaultData(DEFAULT_DATA_STAGES);
 const running = await startServerFromEnvironment(process.env);
 if (running) {
   const vite = await createServer({

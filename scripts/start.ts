@@ -2,7 +2,8 @@
 import { startServerFromEnvironment } from '../src/server/startServer';
 import { buildAppIfStale } from './appBuild';
 import { prepareDefaultData } from './defaultData';
+import { DEFAULT_DATA_STAGES } from './defaultDataStages';
 
-await prepareDefaultData();
+await prepareDefaultData(DEFAULT_DATA_STAGES);
 await buildAppIfStale(console.log);
 await startServerFromEnvironment(process.env);

@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTwinStore } from '../store/StoreContext';
+import { AddressSearch } from '../ui/AddressSearch';
+import { BuildingInfoPanel } from '../ui/BuildingInfoPanel';
+import { BuildingLegend } from '../ui/BuildingLegend';
 import { CameraStatus } from '../ui/CameraStatus';
 import { IssuesBanner } from '../ui/IssuesBanner';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
@@ -29,12 +32,15 @@ export function App() {
         <h1>
           {t('app.title')} <span className="subtitle">{t('app.subtitle')}</span>
         </h1>
+        <AddressSearch />
         <LanguageSwitch />
       </header>
       <main className="app-main">
         <TwinViewer />
         <SidePanel />
         <MapControls />
+        <BuildingInfoPanel />
+        <BuildingLegend />
         <IssuesBanner />
         <footer className="status-bar">
           <LoadingIndicator />

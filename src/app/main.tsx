@@ -5,9 +5,11 @@ import { formatIssue } from '../domain/validation/issues';
 import { readViewFromSearch } from '../domain/view/urlState';
 import { MUENSTER_FALLBACK_CAMERA } from '../domain/view/cameraPose';
 import { createTwinStore } from '../store/createTwinStore';
+import { DEFAULT_BUILDINGS_TILESET } from '../domain/buildings/tilesetNames';
 import { StoreProvider } from '../store/StoreContext';
 import { setupI18n } from '../ui/i18n/setupI18n';
 import { App } from './App';
+import { loadSearchIndex } from './loadSearchIndex';
 import { loadStartupDocuments } from './loadStartupDocuments';
 import { startUrlSync } from './urlSync';
 import './styles.css';
@@ -20,9 +22,12 @@ async function start(): Promise<void> {
   const knownBaseLayerIds = ['natural-earth', ...config.baseLayers.map((layer) => layer.id)];
   const linkedView = readViewFromSearch(window.location.search, {
     camera: homeCamera,
-    visibleLayerIds: ['places'],
+    visibleLayerIds: ['buildings', 'places'],
     baseLayerId: config.defaultBaseLayerId,
     language: 'de',
+    buildingColorScheme: 'plain',
+    selectedBuildingId: undefined,
+    shadows: false,
   });
   const view = knownBaseLayerIds.includes(linkedView.baseLayerId)
     ? linkedView
@@ -33,6 +38,7 @@ async function start(): Promise<void> {
   store.getState().addIssues(issues);
   const i18n = await setupI18n(view.language);
   startUrlSync(store, window);
+  void loadSearchIndex(store, DEFAULT_BUILDINGS_TILESET);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

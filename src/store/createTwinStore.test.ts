@@ -10,9 +10,12 @@ const initialView: ViewState = {
     headingDegrees: 0,
     pitchDegrees: -35,
   },
-  visibleLayerIds: ['places'],
+  visibleLayerIds: ['buildings', 'places'],
   baseLayerId: 'natural-earth',
   language: 'de',
+  buildingColorScheme: 'plain',
+  selectedBuildingId: undefined,
+  shadows: false,
 };
 
 describe('twin store', () => {
@@ -28,10 +31,10 @@ describe('twin store', () => {
   it('hides and shows a layer', () => {
     const store = createTwinStore(initialView);
     store.getState().setLayerVisible('places', false);
-    expect(store.getState().view.visibleLayerIds).toEqual([]);
+    expect(store.getState().view.visibleLayerIds).toEqual(['buildings']);
     store.getState().setLayerVisible('places', true);
     store.getState().setLayerVisible('places', true);
-    expect(store.getState().view.visibleLayerIds).toEqual(['places']);
+    expect(store.getState().view.visibleLayerIds).toEqual(['buildings', 'places']);
   });
 
   it('keeps the requested pose when the camera lands a hair away, so links stay stable', () => {
@@ -85,6 +88,28 @@ describe('twin store', () => {
     store.getState().markFirstViewComplete();
     expect(changes).toBe(2);
     expect(store.getState().loading).toEqual({ pendingTileCount: 12, firstViewComplete: true });
+  });
+
+  it('selects a building with its attributes and clears both together', () => {
+    const store = createTwinStore(initialView);
+    store.getState().selectBuilding('DENW1', { functionCode: '31001_1010' });
+    expect(store.getState().view.selectedBuildingId).toBe('DENW1');
+    expect(store.getState().selectedBuildingProperties).toEqual({ functionCode: '31001_1010' });
+    store.getState().selectBuilding(undefined, { functionCode: 'x' });
+    expect(store.getState().selectedBuildingProperties).toBeUndefined();
+  });
+
+  it('forgets the attributes of a building the back button deselects', () => {
+    const store = createTwinStore(initialView);
+    store.getState().selectBuilding('DENW1', { functionCode: '31001_1010' });
+    store.getState().restoreView({ ...store.getState().view, selectedBuildingId: 'DENW2' });
+    expect(store.getState().selectedBuildingProperties).toBeUndefined();
+  });
+
+  it('keeps hidden buildings sorted, so equal sets compare equal', () => {
+    const store = createTwinStore(initialView);
+    store.getState().setHiddenBuildingIds(['b', 'a']);
+    expect(store.getState().hiddenBuildingIds).toEqual(['a', 'b']);
   });
 
   it('collects issues from config and scenes', () => {

@@ -1,4 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { BuildingColorSchemeId } from '../domain/buildings/buildingColorSchemes';
+import type { BuildingSearchEntry } from '../domain/buildings/searchIndex';
 import { DEFAULT_TWIN_CONFIG, type TwinConfig } from '../domain/config/twinConfig';
 import type { OverviewScene } from '../domain/scenes/sceneDocument';
 import type { ValidationIssue } from '../domain/validation/issues';
@@ -31,6 +33,13 @@ export interface LoadingState {
 
 export type PanelId = 'layers' | 'info';
 
+/** Attribute values of the selected building, as read from the tileset's property table. */
+export type BuildingPropertyValues = Record<string, string | number>;
+
+/** Whether the buildings tileset could be loaded; `missing` means it has not been built yet. */
+export type TilesetStatus =
+  { state: 'loading' } | { state: 'ready' } | { state: 'missing' | 'failed'; message: string };
+
 /** The whole app state: plain, serialisable data and ids, never Cesium objects. */
 export interface TwinState {
   view: ViewState;
@@ -42,6 +51,13 @@ export interface TwinState {
   issues: ValidationIssue[];
   loading: LoadingState;
   openPanel: PanelId | undefined;
+  buildingsStatus: TilesetStatus;
+  /** Read from the tileset when the selected building's tile is loaded; undefined until then. */
+  selectedBuildingProperties: BuildingPropertyValues | undefined;
+  /** Buildings not drawn (by source id), e.g. those a planning scenario replaces. */
+  hiddenBuildingIds: readonly string[];
+  /** The address index of the buildings tileset; undefined until loaded (or when the tileset has none). */
+  searchEntries: readonly BuildingSearchEntry[] | undefined;
 }
 
 export interface TwinActions {
@@ -64,6 +80,13 @@ export interface TwinActions {
   markFirstViewComplete(): void;
   togglePanel(panelId: PanelId): void;
   closePanel(): void;
+  setBuildingColorScheme(scheme: BuildingColorSchemeId): void;
+  /** Selects a building by its source id (undefined clears), with its attributes when the caller has them. */
+  selectBuilding(buildingId: string | undefined, properties?: BuildingPropertyValues): void;
+  setShadows(shadows: boolean): void;
+  setHiddenBuildingIds(buildingIds: readonly string[]): void;
+  setBuildingsStatus(status: TilesetStatus): void;
+  setSearchEntries(entries: readonly BuildingSearchEntry[]): void;
 }
 
 export type TwinStore = StoreApi<TwinState & TwinActions>;
@@ -82,6 +105,10 @@ export function createTwinStore(
     issues: [],
     loading: { pendingTileCount: 0, firstViewComplete: false },
     openPanel: undefined,
+    buildingsStatus: { state: 'loading' },
+    selectedBuildingProperties: undefined,
+    hiddenBuildingIds: [],
+    searchEntries: undefined,
 
     reportCamera(pose) {
       const request = get().cameraRequest;
@@ -113,7 +140,11 @@ export function createTwinStore(
       set((state) => ({ view: { ...state.view, language } }));
     },
     restoreView(view) {
-      set({ view: { ...view, visibleLayerIds: normalizeLayerIds(view.visibleLayerIds) } });
+      const keepProperties = view.selectedBuildingId === get().view.selectedBuildingId;
+      set({
+        view: { ...view, visibleLayerIds: normalizeLayerIds(view.visibleLayerIds) },
+        selectedBuildingProperties: keepProperties ? get().selectedBuildingProperties : undefined,
+      });
       get().requestCamera(view.camera, 0);
     },
     setConfig(config) {
@@ -139,6 +170,27 @@ export function createTwinStore(
     },
     closePanel() {
       set({ openPanel: undefined });
+    },
+    setBuildingColorScheme(buildingColorScheme) {
+      set((state) => ({ view: { ...state.view, buildingColorScheme } }));
+    },
+    selectBuilding(selectedBuildingId, properties) {
+      set((state) => ({
+        view: { ...state.view, selectedBuildingId },
+        selectedBuildingProperties: selectedBuildingId === undefined ? undefined : properties,
+      }));
+    },
+    setShadows(shadows) {
+      set((state) => ({ view: { ...state.view, shadows } }));
+    },
+    setHiddenBuildingIds(hiddenBuildingIds) {
+      set({ hiddenBuildingIds: [...hiddenBuildingIds].sort() });
+    },
+    setBuildingsStatus(buildingsStatus) {
+      set({ buildingsStatus });
+    },
+    setSearchEntries(searchEntries) {
+      set({ searchEntries });
     },
   }));
 }

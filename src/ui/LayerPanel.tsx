@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { BUILDING_COLOR_SCHEME_IDS } from '../domain/buildings/buildingColorSchemes';
 import { localize } from '../domain/scenes/sceneDocument';
+import { cameraLookingAt } from '../domain/view/cameraLookAt';
 import { OVERLAY_LAYER_IDS } from '../domain/view/viewState';
 import { useTwinStore } from '../store/StoreContext';
 
@@ -14,6 +16,9 @@ export function LayerPanel() {
   const setLayerVisible = useTwinStore((state) => state.setLayerVisible);
   const setBaseLayer = useTwinStore((state) => state.setBaseLayer);
   const requestCamera = useTwinStore((state) => state.requestCamera);
+  const setBuildingColorScheme = useTwinStore((state) => state.setBuildingColorScheme);
+  const setShadows = useTwinStore((state) => state.setShadows);
+  const buildingsStatus = useTwinStore((state) => state.buildingsStatus);
   const baseLayers = [
     { id: NATURAL_EARTH_LAYER_ID, name: t('layers.naturalEarth') },
     ...configuredLayers.map((layer) => ({ id: layer.id, name: layer.name })),
@@ -30,6 +35,32 @@ export function LayerPanel() {
               onChange={(event) => setLayerVisible(layerId, event.target.checked)}
             />
             {t(`layers.${layerId}`)}
+          </label>
+        ))}
+        {buildingsStatus.state === 'missing' && <p className="note">{t('layers.buildingsMissing')}</p>}
+        {buildingsStatus.state === 'failed' && (
+          <p className="note">{t('layers.buildingsFailed', { message: buildingsStatus.message })}</p>
+        )}
+        <label className="check-row">
+          <input
+            type="checkbox"
+            checked={view.shadows}
+            onChange={(event) => setShadows(event.target.checked)}
+          />
+          {t('layers.shadows')}
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t('layers.colorBy')}</legend>
+        {BUILDING_COLOR_SCHEME_IDS.map((scheme) => (
+          <label key={scheme} className="check-row">
+            <input
+              type="radio"
+              name="building-color-scheme"
+              checked={view.buildingColorScheme === scheme}
+              onChange={() => setBuildingColorScheme(scheme)}
+            />
+            {t(`buildings.schemes.${scheme}`)}
           </label>
         ))}
       </fieldset>
@@ -57,14 +88,7 @@ export function LayerPanel() {
                 type="button"
                 aria-label={t('layers.flyTo', { name })}
                 onClick={() =>
-                  requestCamera({
-                    longitudeDegrees: place.longitudeDegrees,
-                    // Look at the place from about 850 m south of it, 600 m up.
-                    latitudeDegrees: place.latitudeDegrees - 0.0077,
-                    heightMeters: 600,
-                    headingDegrees: 0,
-                    pitchDegrees: -35,
-                  })
+                  requestCamera(cameraLookingAt({ ...place, heightMeters: 0 }, { rangeMeters: 1050 }))
                 }
               >
                 {name}

@@ -5,8 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { useCesium, Viewer } from 'resium';
 import { useTwinStore, useTwinStoreApi } from '../store/StoreContext';
 import { BaseImageryLayer } from './layers/BaseImageryLayer';
+import { BuildingsLayer } from './layers/BuildingsLayer';
 import { PlacesLayer } from './layers/PlacesLayer';
+import { useBuildingPicking } from './sync/useBuildingPicking';
 import { useCameraSync } from './sync/useCameraSync';
+import { useDaylightClock } from './sync/useDaylightClock';
 import { useLoadingSync } from './sync/useLoadingSync';
 
 /** Cesium's own widgets are off: they would reach for Ion (geocoder, base layer picker) and are not translated. */
@@ -33,6 +36,8 @@ function ViewerSync() {
   const store = useTwinStoreApi();
   useCameraSync(viewer, store);
   useLoadingSync(viewer, store);
+  useBuildingPicking(viewer, store);
+  useDaylightClock(viewer);
   return null;
 }
 
@@ -54,6 +59,7 @@ export function TwinViewer() {
     >
       <ViewerSync />
       <BaseImageryLayer />
+      <BuildingsLayer />
       <PlacesLayer />
     </Viewer>
   );

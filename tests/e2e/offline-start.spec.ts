@@ -51,5 +51,5 @@ test('lists every place of the mission with its source, and flies to one', async
   ]);
   await page.getByRole('button', { name: 'Ebenen' }).click();
   await page.getByRole('button', { name: 'Zu Aasee (Messboje) fliegen' }).click();
-  await expect(page.getByTestId('camera-status')).toContainText('51,94945° N, 7,61430° O');
+  await expect(page.getByTestId('camera-status')).toContainText('51,94942° N, 7,61430° O');
 });

@@ -10,9 +10,12 @@ const fallback: ViewState = {
     headingDegrees: 0,
     pitchDegrees: -35,
   },
-  visibleLayerIds: ['places'],
+  visibleLayerIds: ['buildings', 'places'],
   baseLayerId: 'natural-earth',
   language: 'de',
+  buildingColorScheme: 'plain',
+  selectedBuildingId: undefined,
+  shadows: false,
 };
 
 describe('view ↔ URL', () => {
@@ -28,11 +31,17 @@ describe('view ↔ URL', () => {
       visibleLayerIds: [],
       baseLayerId: 'osm',
       language: 'en',
+      buildingColorScheme: 'height',
+      selectedBuildingId: 'DENW49AL000060UK',
+      shadows: true,
     };
     const restored = readViewFromSearch(writeViewToSearch(view), fallback);
     expect(restored.visibleLayerIds).toEqual([]);
     expect(restored.baseLayerId).toBe('osm');
     expect(restored.language).toBe('en');
+    expect(restored.buildingColorScheme).toBe('height');
+    expect(restored.selectedBuildingId).toBe('DENW49AL000060UK');
+    expect(restored.shadows).toBe(true);
     expect(restored.camera.longitudeDegrees).toBeCloseTo(view.camera.longitudeDegrees, 6);
     expect(restored.camera.latitudeDegrees).toBeCloseTo(view.camera.latitudeDegrees, 6);
     expect(restored.camera.heightMeters).toBeCloseTo(view.camera.heightMeters, 1);
@@ -42,7 +51,7 @@ describe('view ↔ URL', () => {
 
   it('writes a short, readable link', () => {
     expect(writeViewToSearch(fallback)).toBe(
-      '?camera=7.6283,51.9544,600,0,-35&layers=places&base=natural-earth&lang=de',
+      '?camera=7.6283,51.9544,600,0,-35&layers=buildings,places&base=natural-earth&lang=de',
     );
   });
 
@@ -51,10 +60,14 @@ describe('view ↔ URL', () => {
   });
 
   it('falls back field by field on a damaged link', () => {
-    const restored = readViewFromSearch('?camera=7.6,abc,600,0,-35&layers=places,unknown&lang=fr', fallback);
+    const restored = readViewFromSearch(
+      '?camera=7.6,abc,600,0,-35&layers=places,unknown&lang=fr&color=rainbow',
+      fallback,
+    );
     expect(restored.camera).toEqual(fallback.camera);
     expect(restored.visibleLayerIds).toEqual(['places']);
     expect(restored.language).toBe('de');
+    expect(restored.buildingColorScheme).toBe('plain');
   });
 
   it('rejects a camera below the ground or beyond the poles', () => {

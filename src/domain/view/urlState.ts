@@ -1,15 +1,20 @@
+import { BUILDING_COLOR_SCHEME_IDS, type BuildingColorSchemeId } from '../buildings/buildingColorSchemes';
 import { cameraPoseSchema, normalizeHeadingDegrees, type CameraPose } from './cameraPose';
 import { isLanguage, isOverlayLayerId, normalizeLayerIds, type ViewState } from './viewState';
 
 /**
  * The view as URL query parameters, short enough to share:
- * `?camera=lon,lat,heightMeters,headingDegrees,pitchDegrees&layers=places&base=natural-earth&lang=de`.
+ * `?camera=lon,lat,heightMeters,headingDegrees,pitchDegrees&layers=buildings,places&base=natural-earth&lang=de`,
+ * plus `color=function`, `building=<id>` and `shadows=1` when they differ from the default.
  * Parameters this module does not know are kept, so later features can add theirs.
  */
 const CAMERA = 'camera';
 const LAYERS = 'layers';
 const BASE_LAYER = 'base';
 const LANGUAGE = 'lang';
+const COLOR_SCHEME = 'color';
+const SELECTED_BUILDING = 'building';
+const SHADOWS = 'shadows';
 
 /** Decimal places kept in a URL: 1e-6° is about 0.1 m, a tenth of a degree or metre is invisible. */
 const COORDINATE_DECIMALS = 6;
@@ -55,8 +60,24 @@ export function writeViewToSearch(view: ViewState, currentSearch = ''): string {
   parameters.set(LAYERS, normalizeLayerIds(view.visibleLayerIds).join(','));
   parameters.set(BASE_LAYER, view.baseLayerId);
   parameters.set(LANGUAGE, view.language);
+  setOrDelete(
+    parameters,
+    COLOR_SCHEME,
+    view.buildingColorScheme === 'plain' ? undefined : view.buildingColorScheme,
+  );
+  setOrDelete(parameters, SELECTED_BUILDING, view.selectedBuildingId);
+  setOrDelete(parameters, SHADOWS, view.shadows ? '1' : undefined);
   // Commas are safe in a query and keep links readable.
   return `?${parameters.toString().replaceAll('%2C', ',')}`;
+}
+
+function setOrDelete(parameters: URLSearchParams, name: string, value: string | undefined): void {
+  if (value === undefined) parameters.delete(name);
+  else parameters.set(name, value);
+}
+
+function isColorScheme(value: string | null): value is BuildingColorSchemeId {
+  return value !== null && (BUILDING_COLOR_SCHEME_IDS as readonly string[]).includes(value);
 }
 
 /**
@@ -69,6 +90,7 @@ export function readViewFromSearch(search: string, fallback: ViewState): ViewSta
   const layersText = parameters.get(LAYERS);
   const baseLayerText = parameters.get(BASE_LAYER);
   const languageText = parameters.get(LANGUAGE);
+  const colorSchemeText = parameters.get(COLOR_SCHEME);
   return {
     camera: (cameraText && parseCameraParameter(cameraText)) || fallback.camera,
     visibleLayerIds:
@@ -77,5 +99,8 @@ export function readViewFromSearch(search: string, fallback: ViewState): ViewSta
         : normalizeLayerIds(layersText.split(',').filter(isOverlayLayerId)),
     baseLayerId: baseLayerText || fallback.baseLayerId,
     language: languageText && isLanguage(languageText) ? languageText : fallback.language,
+    buildingColorScheme: isColorScheme(colorSchemeText) ? colorSchemeText : 'plain',
+    selectedBuildingId: parameters.get(SELECTED_BUILDING) || undefined,
+    shadows: parameters.get(SHADOWS) === '1',
   };
 }

@@ -1,3 +1,4 @@
+import type { BuildingColorSchemeId } from '../buildings/buildingColorSchemes';
 import type { CameraPose } from './cameraPose';
 
 /** The UI languages; German first (the city's language), English second. */
@@ -5,7 +6,7 @@ export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Overlay layers a user can switch; later issues add theirs here (buildings, heat loss, sensors …). */
-export const OVERLAY_LAYER_IDS = ['places'] as const;
+export const OVERLAY_LAYER_IDS = ['buildings', 'places'] as const;
 export type OverlayLayerId = (typeof OVERLAY_LAYER_IDS)[number];
 
 /** Everything a link must carry to restore what a user sees. */
@@ -14,6 +15,11 @@ export interface ViewState {
   visibleLayerIds: OverlayLayerId[];
   baseLayerId: string;
   language: Language;
+  buildingColorScheme: BuildingColorSchemeId;
+  /** The building whose attributes are shown (its source id, e.g. a gml:id), if any. */
+  selectedBuildingId: string | undefined;
+  /** Sun shadows cast by buildings (costly on weak devices, so off by default). */
+  shadows: boolean;
 }
 
 export function isLanguage(value: string): value is Language {

@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { formatBuildingIssue } from '../src/domain/buildings/buildingIssues';
+import { readGeoJsonFootprints } from '../src/domain/buildings/footprints/readGeoJsonFootprints';
+import {
+  DEFAULT_BUILDING_COUNT,
+  generateMuensterCity,
+} from '../src/domain/buildings/generator/generateMuensterCity';
+import { buildBuildingTileset } from '../src/domain/buildings/pipeline/buildBuildingTileset';
+import { formatConversionSummary } from '../src/domain/buildings/pipeline/conversionSummary';
+import { DEFAULT_BUILDINGS_TILESET } from '../src/domain/buildings/tilesetNames';
+import type { DefaultDataStage } from './defaultData';
+import { writeTilesetFolder } from './buildings/writeTilesetFolder';
+
+/** The seed of the embedded city: changing it (or the generator) changes every default building. */
+export const DEFAULT_CITY_SEED = 2021;
+/**
+ * Bump when the generator or the pipeline changes what they write, so `npm start` rebuilds the default tiles
+ * on machines that still have an older set.
+ */
+export const DEFAULT_CITY_VERSION = 1;
+
+const STAMP_FILE = 'default-city.json';
+
+/** The default city through the same pipeline users run on real data: generator → GeoJSON → 3D Tiles. */
+export function createDefaultCityStage(
+  tilesDir = resolve(import.meta.dirname, '..', 'tiles'),
+): DefaultDataStage {
+  const folder = join(tilesDir, DEFAULT_BUILDINGS_TILESET);
+  const stamp = JSON.stringify({
+    seed: DEFAULT_CITY_SEED,
+    version: DEFAULT_CITY_VERSION,
+    buildingCount: DEFAULT_BUILDING_COUNT,
+  });
+  return {
+    name: 'Standardstadt (3D-Gebäude)',
+    isUpToDate: () =>
+      existsSync(join(folder, 'tileset.json')) &&
+      existsSync(join(folder, STAMP_FILE)) &&
+      readFileSync(join(folder, STAMP_FILE), 'utf8') === stamp,
+    async run(progress) {
+      const city = generateMuensterCity({ seed: DEFAULT_CITY_SEED, buildingCount: DEFAULT_BUILDING_COUNT });
+      const total = city.features.length;
+      const onIssue = (issue: Parameters<typeof formatBuildingIssue>[0]) =>
+        console.error(formatBuildingIssue(issue));
+      const { files, summary } = await buildBuildingTileset(
+        {
+          sources: readGeoJsonFootprints(city, { sourceFile: 'generated-muenster-city.geojson', onIssue }),
+          fileCount: 1,
+        },
+        { heightMode: 'ellipsoid', onIssue, onProgress: (count) => progress(count, total) },
+      );
+      if (summary.buildingsConverted === 0)
+        throw new Error(`default city: nothing converted\n${formatConversionSummary(summary)}`);
+      files.push({ path: STAMP_FILE, bytes: new TextEncoder().encode(stamp) });
+      writeTilesetFolder(folder, files);
+      progress(total, total);
+    },
+  };
+}

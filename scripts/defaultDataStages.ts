@@ -1,0 +1,5 @@
+import { createDefaultCityStage } from './defaultCityStage';
+import type { DefaultDataStage } from './defaultData';
+
+/** Everything `npm start` and `npm run dev` produce on first run, in order; each feature adds its stage here. */
+export const DEFAULT_DATA_STAGES: DefaultDataStage[] = [createDefaultCityStage()];

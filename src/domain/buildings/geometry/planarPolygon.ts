@@ -1,0 +1,119 @@
+import type { Point3 } from '../buildingModel';
+
+/** A unit vector. */
+export type Vector3 = [x: number, y: number, z: number];
+
+/**
+ * The normal of a polygon by Newell's method: robust for non-convex and slightly non-planar rings; its length is
+ * twice the polygon's area. Points counter-clockwise seen from the side the normal points to.
+ */
+export function newellNormal(ring: readonly Point3[]): Vector3 {
+  let nx = 0;
+  let ny = 0;
+  let nz = 0;
+  // Relative to the first point, so UTM coordinates of ~5.7e6 do not cost precision.
+  const [ox, oy, oz] = ring[0]!;
+  for (let index = 0; index < ring.length; index++) {
+    const current = ring[index]!;
+    const next = ring[(index + 1) % ring.length]!;
+    const cx = current[0] - ox;
+    const cy = current[1] - oy;
+    const cz = current[2] - oz;
+    const px = next[0] - ox;
+    const py = next[1] - oy;
+    const pz = next[2] - oz;
+    nx += (cy - py) * (cz + pz);
+    ny += (cz - pz) * (cx + px);
+    nz += (cx - px) * (cy + py);
+  }
+  return [nx, ny, nz];
+}
+
+export function vectorLength(vector: Vector3): number {
+  return Math.hypot(vector[0], vector[1], vector[2]);
+}
+
+/** Projects 3D rings onto the plane with the given normal, as flat 2D coordinates for earcut. */
+export function projectRingsToPlane(
+  rings: readonly (readonly Point3[])[],
+  normal: Vector3,
+): { coordinates: number[]; holeIndices: number[] } {
+  const length = vectorLength(normal);
+  const n: Vector3 = [normal[0] / length, normal[1] / length, normal[2] / length];
+  // Any vector not parallel to n gives a basis (u, v) of the plane; u × v = n keeps the ring's orientation.
+  const helper: Vector3 = Math.abs(n[2]) < 0.9 ? [0, 0, 1] : [1, 0, 0];
+  const u = normalize(cross(helper, n));
+  const v = cross(n, u);
+  const [ox, oy, oz] = rings[0]![0]!;
+  const coordinates: number[] = [];
+  const holeIndices: number[] = [];
+  rings.forEach((ring, ringIndex) => {
+    if (ringIndex > 0) holeIndices.push(coordinates.length / 2);
+    for (const [x, y, z] of ring) {
+      const dx = x - ox;
+      const dy = y - oy;
+      const dz = z - oz;
+      coordinates.push(dx * u[0] + dy * u[1] + dz * u[2], dx * v[0] + dy * v[1] + dz * v[2]);
+    }
+  });
+  return { coordinates, holeIndices };
+}
+
+export function cross(a: Vector3, b: Vector3): Vector3 {
+  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+}
+
+export function normalize(vector: Vector3): Vector3 {
+  const length = vectorLength(vector);
+  return [vector[0] / length, vector[1] / length, vector[2] / length];
+}
+
+/** Whether any two non-adjacent edges of a 2D ring (flat x,y pairs from `start` to `end`) cross. */
+export function ringSelfIntersects(coordinates: readonly number[], start: number, end: number): boolean {
+  const count = end - start;
+  if (count < 4) return false;
+  const x = (index: number) => coordinates[2 * (start + (index % count))]!;
+  const y = (index: number) => coordinates[2 * (start + (index % count)) + 1]!;
+  for (let first = 0; first < count; first++) {
+    for (let second = first + 2; second < count; second++) {
+      if (first === 0 && second === count - 1) continue; // the closing edge touches the first one
+      if (
+        segmentsCross(
+          x(first),
+          y(first),
+          x(first + 1),
+          y(first + 1),
+          x(second),
+          y(second),
+          x(second + 1),
+          y(second + 1),
+        )
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+function orientation(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
+  return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+}
+
+/** Proper crossing of two segments (touching at an end point does not count: rings share points legitimately). */
+function segmentsCross(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
+): boolean {
+  const d1 = orientation(cx, cy, dx, dy, ax, ay);
+  const d2 = orientation(cx, cy, dx, dy, bx, by);
+  const d3 = orientation(ax, ay, bx, by, cx, cy);
+  const d4 = orientation(ax, ay, bx, by, dx, dy);
+  return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}

