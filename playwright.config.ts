@@ -32,11 +32,13 @@ export default defineConfig({
       ],
     },
   },
+  // `npm start` itself: builds the default city on first run and the app when its sources changed, then serves.
   webServer: {
-    command: 'tsx src/server/main.ts',
+    command: 'tsx scripts/start.ts',
     url: `http://127.0.0.1:${E2E_PORT}/health`,
     env: { PORT: String(E2E_PORT), HOST: '127.0.0.1' },
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: 300_000,
+    stdout: 'pipe',
   },
 });

@@ -2,15 +2,17 @@ import {
   Cesium3DTileColorBlendMode,
   ShadowMode,
   type Cesium3DTile,
+  type Cesium3DTileFeature,
   type Cesium3DTileset as CesiumTileset,
 } from 'cesium';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Cesium3DTileset } from 'resium';
 import { DEFAULT_BUILDINGS_TILESET } from '../../domain/buildings/tilesetNames';
 import { resolveTilesUrl } from '../../domain/config/twinConfig';
 import { useTwinStore, useTwinStoreApi } from '../../store/StoreContext';
 import { createBuildingStyle } from '../adapters/buildingStyle';
 import { readFeatureProperties } from '../adapters/featureProperties';
+import { findFeatureInContent, findLoadedFeature } from '../adapters/findLoadedFeature';
 
 /** Streams the buildings tileset and styles it from the store: colour scheme, selection, hidden buildings, shadows. */
 export function BuildingsLayer() {
@@ -27,24 +29,32 @@ export function BuildingsLayer() {
     [scheme, selectedBuildingId, hiddenBuildingIds],
   );
 
-  // A building selected by a link or the search has no attributes yet: read them when its tile arrives.
-  const onTileLoad = useCallback(
-    (tile: Cesium3DTile) => {
+  // A building selected by a link or the search has no attributes yet: read them from its tile, which is either
+  // loaded already or arrives later (onTileLoad).
+  const tilesetRef = useRef<CesiumTileset | undefined>(undefined);
+  const completeSelection = useCallback(
+    (find: (sourceId: string) => Cesium3DTileFeature | undefined) => {
       const { view, selectedBuildingProperties } = store.getState();
       if (view.selectedBuildingId === undefined || selectedBuildingProperties) return;
-      const content = tile.content;
-      for (let index = 0; index < content.featuresLength; index++) {
-        const feature = content.getFeature(index);
-        if (feature.getProperty('sourceId') === view.selectedBuildingId) {
-          store.getState().selectBuilding(view.selectedBuildingId, readFeatureProperties(feature));
-          return;
-        }
-      }
+      const feature = find(view.selectedBuildingId);
+      if (feature) store.getState().selectBuilding(view.selectedBuildingId, readFeatureProperties(feature));
     },
     [store],
   );
+  useEffect(() => {
+    const tileset = tilesetRef.current;
+    if (tileset && !tileset.isDestroyed())
+      completeSelection((sourceId) => findLoadedFeature(tileset, sourceId));
+  }, [selectedBuildingId, completeSelection]);
+  const onTileLoad = useCallback(
+    (tile: Cesium3DTile) => completeSelection((sourceId) => findFeatureInContent(tile.content, sourceId)),
+    [completeSelection],
+  );
   const onReady = useCallback(
-    (_tileset: CesiumTileset) => store.getState().setBuildingsStatus({ state: 'ready' }),
+    (tileset: CesiumTileset) => {
+      tilesetRef.current = tileset;
+      store.getState().setBuildingsStatus({ state: 'ready' });
+    },
     [store],
   );
   const onError = useCallback(

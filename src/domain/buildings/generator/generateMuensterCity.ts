@@ -29,7 +29,7 @@ export const DEFAULT_BUILDING_COUNT = 20_000;
 export interface MuensterCityOptions {
   seed: number;
   /**
-   * How many buildings to generate. Above the default the suburbs get denser to make room; beyond about 30,000
+   * How many buildings to generate. Above the default the suburbs get denser to make room; beyond about 50,000
    * the layout (5.4 km around the centre) is full and the city has fewer.
    */
   buildingCount?: number;
