@@ -60,11 +60,12 @@ const onIssue = values.quiet
   : (issue: Parameters<typeof formatBuildingIssue>[0]) => console.error(formatBuildingIssue(issue));
 const { files: outputFiles, summary } = await buildBuildingTileset(
   {
-    sources: readInputFiles(files, {
-      onIssue,
-      crs: values.crs,
-      storeyHeightMeters: values['storey-height'] ? Number(values['storey-height']) : undefined,
-    }),
+    read: (reportIssue) =>
+      readInputFiles(files, {
+        onIssue: reportIssue,
+        crs: values.crs,
+        storeyHeightMeters: values['storey-height'] ? Number(values['storey-height']) : undefined,
+      }),
     fileCount: files.length,
   },
   {

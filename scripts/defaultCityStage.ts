@@ -45,7 +45,11 @@ export function createDefaultCityStage(
         console.error(formatBuildingIssue(issue));
       const { files, summary } = await buildBuildingTileset(
         {
-          sources: readGeoJsonFootprints(city, { sourceFile: 'generated-muenster-city.geojson', onIssue }),
+          read: (reportIssue) =>
+            readGeoJsonFootprints(city, {
+              sourceFile: 'generated-muenster-city.geojson',
+              onIssue: reportIssue,
+            }),
           fileCount: 1,
         },
         { heightMode: 'ellipsoid', onIssue, onProgress: (count) => progress(count, total) },

@@ -45,6 +45,8 @@ function ViewerSync() {
 export function TwinViewer() {
   const { t } = useTranslation();
   const terrainUrl = useTwinStore((state) => state.config.terrain?.url);
+  // The scene's shadow map; each tileset decides whether it casts and receives (see BuildingsLayer).
+  const shadows = useTwinStore((state) => state.view.shadows);
   // Offline, the ground is the plain WGS84 ellipsoid; a configured terrain server replaces it.
   const terrainProvider = useMemo(
     () => (terrainUrl ? CesiumTerrainProvider.fromUrl(terrainUrl) : new EllipsoidTerrainProvider()),
@@ -55,6 +57,7 @@ export function TwinViewer() {
       {...OFFLINE_VIEWER_OPTIONS}
       className="twin-viewer"
       terrainProvider={terrainProvider}
+      shadows={shadows}
       containerProps={{ role: 'application', 'aria-label': t('viewer.label') }}
     >
       <ViewerSync />

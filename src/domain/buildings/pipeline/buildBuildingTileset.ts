@@ -17,9 +17,10 @@ export interface BuildTilesetOptions {
   maxFeaturesPerTile?: number;
 }
 
-/** The buildings the readers yield; each reader error with a feature id stands for one building it skipped. */
+/** The input: readers that report their issues into the pipeline's tally, so the summary counts them too. */
 export interface BuildingSourceStream {
-  sources: AsyncIterable<BuildingSource> | Iterable<BuildingSource>;
+  /** Starts reading; each reader error with a feature id stands for one building it skipped. */
+  read(onIssue: (issue: BuildingIssue) => void): AsyncIterable<BuildingSource> | Iterable<BuildingSource>;
   /** Number of input files, for the summary. */
   fileCount: number;
 }
@@ -58,7 +59,7 @@ export async function buildBuildingTileset(
   });
   tally.summary.files = input.fileCount;
   const meshes: BuildingMesh[] = [];
-  for await (const source of input.sources) {
+  for await (const source of input.read(tally.report)) {
     const { mesh, issues } = triangulateBuilding(source);
     issues.forEach(tally.report);
     if (mesh) {

@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const FIXTURES = join(ROOT, 'src/domain/buildings/citygml/fixtures');
+const run = promisify(execFile);
+
+/** Runs `npm run tiles -- …` as a user would, returning exit code and output instead of throwing. */
+async function buildTiles(cwd: string, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      [join(ROOT, 'scripts/buildTiles.ts'), ...args],
+      { cwd },
+    );
+    return { exitCode: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { exitCode: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+/** A working folder with the given fixtures copied in under `input/`. */
+function workspace(...fixtures: string[]): string {
+  const folder = mkdtempSync(join(tmpdir(), 'twin-tiles-cli-'));
+  mkdirSync(join(folder, 'input'));
+  for (const name of fixtures) cpSync(join(FIXTURES, name), join(folder, 'input', name));
+  return folder;
+}
+
+describe('npm run tiles', () => {
+  it('converts the good buildings of broken input, names file and gml:id of each problem and sums up', async () => {
+    const folder = workspace(
+      'gableRoof.gml',
+      'malformedXmlAfterOneBuilding.gml',
+      'unknownCrs.gml',
+      'missingMeasuredHeight.gml',
+    );
+    const result = await buildTiles(folder, 'input', '--out', 'tiles/test');
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toMatch(/Fehler input\/malformedXmlAfterOneBuilding\.gml .*\(malformed-xml\)/);
+    expect(result.stderr).toMatch(/Fehler input\/unknownCrs\.gml \S+: .*\(unknown-crs\)/);
+    expect(result.stderr).toMatch(/Warnung input\/missingMeasuredHeight\.gml \S+: .*\(derived-height\)/);
+    expect(result.stdout).toMatch(/Dateien: 4/);
+    expect(result.stdout).toMatch(/gelesen: 6, umgewandelt: 4, übersprungen: 2/);
+    expect(result.stdout).toMatch(/Fehler: 2, Warnungen: 1/);
+    expect(existsSync(join(folder, 'tiles/test/tileset.json'))).toBe(true);
+  }, 60_000);
+
+  it('with --strict, fails on any skipped building and leaves the existing tileset untouched', async () => {
+    const folder = workspace('gableRoof.gml', 'unknownCrs.gml');
+    expect((await buildTiles(folder, 'input/gableRoof.gml', '--out', 'tiles/test')).exitCode).toBe(0);
+    const before = readFileSync(join(folder, 'tiles/test/tileset.json'));
+    const strict = await buildTiles(folder, 'input', '--out', 'tiles/test', '--strict');
+    expect(strict.exitCode).toBe(1);
+    expect(strict.stderr).toContain('tiles/test bleibt unverändert');
+    expect(readFileSync(join(folder, 'tiles/test/tileset.json'))).toEqual(before);
+  }, 60_000);
+
+  it('fails with a clear message when nothing could be converted', async () => {
+    const folder = workspace();
+    writeFileSync(
+      join(folder, 'truncated.gml'),
+      '<core:CityModel xmlns:core="http://www.opengis.net/citygml/1.0"><bldg:Bui',
+    );
+    writeFileSync(join(folder, 'notes.txt'), 'not a building');
+    const result = await buildTiles(folder, 'truncated.gml', 'notes.txt', '--out', 'tiles/test');
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('notes.txt: nicht gefunden oder kein bekanntes Format');
+    expect(result.stderr).toMatch(/Fehler truncated\.gml.*\(malformed-xml\)/);
+    expect(result.stdout).toMatch(/umgewandelt: 0/);
+    expect(existsSync(join(folder, 'tiles/test'))).toBe(false);
+  }, 60_000);
+});
