@@ -112,6 +112,30 @@ describe('twin store', () => {
     expect(store.getState().hiddenBuildingIds).toEqual(['a', 'b']);
   });
 
+  it('collects measuring points only while measuring, and starts a height measurement over after two', () => {
+    const store = createTwinStore(initialView);
+    const point = { longitudeDegrees: 7.6, latitudeDegrees: 51.9, heightMeters: 50 };
+    store.getState().addMeasurePoint(point);
+    expect(store.getState().measurePoints).toEqual([]);
+    store.getState().setMeasureMode('height');
+    store.getState().addMeasurePoint(point);
+    store.getState().addMeasurePoint({ ...point, heightMeters: 70 });
+    store.getState().addMeasurePoint({ ...point, heightMeters: 60 });
+    expect(store.getState().measurePoints).toEqual([{ ...point, heightMeters: 60 }]);
+    store.getState().setMeasureMode(undefined);
+    expect(store.getState().measurePoints).toEqual([]);
+  });
+
+  it('measures while the measuring panel is open, and selects again once it closes', () => {
+    const store = createTwinStore(initialView);
+    store.getState().togglePanel('measure');
+    expect(store.getState().measureMode).toBe('distance');
+    store.getState().addMeasurePoint({ longitudeDegrees: 7.6, latitudeDegrees: 51.9, heightMeters: 50 });
+    store.getState().togglePanel('layers');
+    expect(store.getState().measureMode).toBeUndefined();
+    expect(store.getState().measurePoints).toEqual([]);
+  });
+
   it('collects issues from config and scenes', () => {
     const store = createTwinStore(initialView);
     store.getState().addIssues([{ code: 'x', file: 'twin.config.json', path: '$.a', message: 'bad' }]);

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BuildingColorSchemeId } from '../domain/buildings/buildingColorSchemes';
 import type { BuildingSearchEntry } from '../domain/buildings/searchIndex';
+import { maximumPointCount, type MeasuredPoint, type MeasureMode } from '../domain/measure/measurements';
 import { DEFAULT_TWIN_CONFIG, type TwinConfig } from '../domain/config/twinConfig';
 import type { OverviewScene } from '../domain/scenes/sceneDocument';
 import type { ValidationIssue } from '../domain/validation/issues';
@@ -31,7 +32,7 @@ export interface LoadingState {
   firstViewComplete: boolean;
 }
 
-export type PanelId = 'layers' | 'info';
+export type PanelId = 'layers' | 'measure' | 'info';
 
 /** Attribute values of the selected building, as read from the tileset's property table. */
 export type BuildingPropertyValues = Record<string, string | number>;
@@ -58,6 +59,9 @@ export interface TwinState {
   hiddenBuildingIds: readonly string[];
   /** The address index of the buildings tileset; undefined until loaded (or when the tileset has none). */
   searchEntries: readonly BuildingSearchEntry[] | undefined;
+  /** While set, clicks on the model add measuring points instead of selecting buildings. */
+  measureMode: MeasureMode | undefined;
+  measurePoints: readonly MeasuredPoint[];
 }
 
 export interface TwinActions {
@@ -87,6 +91,10 @@ export interface TwinActions {
   setHiddenBuildingIds(buildingIds: readonly string[]): void;
   setBuildingsStatus(status: TilesetStatus): void;
   setSearchEntries(entries: readonly BuildingSearchEntry[]): void;
+  /** Switches measuring on (a mode) or off (undefined); either way the points start afresh. */
+  setMeasureMode(mode: MeasureMode | undefined): void;
+  addMeasurePoint(point: MeasuredPoint): void;
+  clearMeasurePoints(): void;
 }
 
 export type TwinStore = StoreApi<TwinState & TwinActions>;
@@ -109,6 +117,8 @@ export function createTwinStore(
     selectedBuildingProperties: undefined,
     hiddenBuildingIds: [],
     searchEntries: undefined,
+    measureMode: undefined,
+    measurePoints: [],
 
     reportCamera(pose) {
       const request = get().cameraRequest;
@@ -166,10 +176,13 @@ export function createTwinStore(
       set((state) => ({ loading: { ...state.loading, firstViewComplete: true } }));
     },
     togglePanel(panelId) {
-      set((state) => ({ openPanel: state.openPanel === panelId ? undefined : panelId }));
+      const openPanel = get().openPanel === panelId ? undefined : panelId;
+      // The measuring panel is the measuring tool: open, clicks measure; closed, clicks select again.
+      const measureMode = openPanel === 'measure' ? (get().measureMode ?? 'distance') : undefined;
+      set({ openPanel, measureMode, measurePoints: measureMode ? get().measurePoints : [] });
     },
     closePanel() {
-      set({ openPanel: undefined });
+      set({ openPanel: undefined, measureMode: undefined, measurePoints: [] });
     },
     setBuildingColorScheme(buildingColorScheme) {
       set((state) => ({ view: { ...state.view, buildingColorScheme } }));
@@ -191,6 +204,19 @@ export function createTwinStore(
     },
     setSearchEntries(searchEntries) {
       set({ searchEntries });
+    },
+    setMeasureMode(measureMode) {
+      set({ measureMode, measurePoints: [] });
+    },
+    addMeasurePoint(point) {
+      const { measureMode, measurePoints } = get();
+      if (!measureMode) return;
+      // A full measurement (a height has two points) starts over with the new point.
+      const full = measurePoints.length >= maximumPointCount(measureMode);
+      set({ measurePoints: full ? [point] : [...measurePoints, point] });
+    },
+    clearMeasurePoints() {
+      set({ measurePoints: [] });
     },
   }));
 }

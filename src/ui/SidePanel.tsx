@@ -4,11 +4,25 @@ import type { PanelId } from '../store/createTwinStore';
 import { useTwinStore } from '../store/StoreContext';
 import { InfoPanel } from './InfoPanel';
 import { LayerPanel } from './LayerPanel';
+import { MeasurePanel } from './MeasurePanel';
 
-const PANELS: { id: PanelId; titleKey: 'panels.layers' | 'panels.info' }[] = [
+const PANELS: { id: PanelId; titleKey: `panels.${PanelId}` }[] = [
   { id: 'layers', titleKey: 'panels.layers' },
+  { id: 'measure', titleKey: 'panels.measure' },
   { id: 'info', titleKey: 'panels.info' },
 ];
+
+/** The content of a panel, chosen by id (a component declared here, not created while rendering). */
+function PanelContent({ panelId }: { panelId: PanelId }) {
+  switch (panelId) {
+    case 'layers':
+      return <LayerPanel />;
+    case 'measure':
+      return <MeasurePanel />;
+    case 'info':
+      return <InfoPanel />;
+  }
+}
 
 /** The panel buttons and, when one is open, its content beside the 3D view. */
 export function SidePanel() {
@@ -47,7 +61,7 @@ export function SidePanel() {
               ×
             </button>
           </header>
-          {open.id === 'layers' ? <LayerPanel /> : <InfoPanel />}
+          <PanelContent panelId={open.id} />
         </section>
       )}
     </>

@@ -6,8 +6,9 @@ import { useCesium, Viewer } from 'resium';
 import { useTwinStore, useTwinStoreApi } from '../store/StoreContext';
 import { BaseImageryLayer } from './layers/BaseImageryLayer';
 import { BuildingsLayer } from './layers/BuildingsLayer';
+import { MeasureLayer } from './layers/MeasureLayer';
 import { PlacesLayer } from './layers/PlacesLayer';
-import { useBuildingPicking } from './sync/useBuildingPicking';
+import { useModelClicks } from './sync/useModelClicks';
 import { useCameraSync } from './sync/useCameraSync';
 import { useDaylightClock } from './sync/useDaylightClock';
 import { useLoadingSync } from './sync/useLoadingSync';
@@ -36,7 +37,7 @@ function ViewerSync() {
   const store = useTwinStoreApi();
   useCameraSync(viewer, store);
   useLoadingSync(viewer, store);
-  useBuildingPicking(viewer, store);
+  useModelClicks(viewer, store);
   useDaylightClock(viewer);
   return null;
 }
@@ -64,6 +65,7 @@ export function TwinViewer() {
       <BaseImageryLayer />
       <BuildingsLayer />
       <PlacesLayer />
+      <MeasureLayer />
     </Viewer>
   );
 }

@@ -65,3 +65,27 @@ test('search flies to an address, and a click on the building there shows its at
   await expect(info).toContainText(target.address);
   await expect(info).toContainText('Gebäudehöhe');
 });
+
+test('measures a distance on the model instead of selecting buildings while the measuring panel is open', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await waitForFirstView(page);
+  await page.getByRole('button', { name: 'Messen' }).click();
+  await expect(page.getByRole('radio', { name: 'Strecke' })).toBeChecked();
+  const canvas = page.locator('.twin-viewer canvas');
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.5);
+  await page.mouse.click(box.x + box.width * 0.75, box.y + box.height * 0.7);
+  const result = page.getByTestId('measure-result');
+  await expect(result).toContainText('2 Punkte gesetzt');
+  // A few hundred metres between two points of the view over the old town.
+  const distanceText = await result.locator('dt:has-text("Strecke (waagerecht)") + dd').textContent();
+  const meters = Number(distanceText!.replace(' m', '').replace('.', '').replace(',', '.'));
+  expect(meters).toBeGreaterThan(20);
+  expect(meters).toBeLessThan(2000);
+  expect(page.url()).not.toContain('building=');
+
+  await page.getByRole('button', { name: 'Messen' }).click();
+  await expect(result).toBeHidden();
+});

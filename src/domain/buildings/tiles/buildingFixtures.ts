@@ -1,6 +1,6 @@
 import earcut from 'earcut';
 import type { BuildingAttributes, BuildingMesh, Point3, SurfaceKind } from '../buildingModel';
-import { cross, dot, type Vector3 } from './earthFrames';
+import { cross, dot, type Vector3 } from '../../geo/earthFrames';
 
 /**
  * Small buildings made by hand for the tiler's tests and benchmark: a box, an L-shape, a gable-roof house and

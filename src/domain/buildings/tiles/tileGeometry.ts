@@ -6,7 +6,7 @@ import {
   type EastNorthUpAxes,
   type GeodeticPosition,
   type Vector3,
-} from './earthFrames';
+} from '../../geo/earthFrames';
 import type { PlacedBuilding } from './placeBuilding';
 
 /** The local frame of one tile: east-north-up at its centre, and the matrix that puts it on the globe. */

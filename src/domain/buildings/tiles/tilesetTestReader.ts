@@ -1,6 +1,6 @@
 import type { Features, StructuralMetadata } from '@gltf-transform/extensions';
 import { readPropertyTableRows, type PropertyTableRow } from './buildingPropertyTable';
-import type { Vector3 } from './earthFrames';
+import type { Vector3 } from '../../geo/earthFrames';
 import { createTileIO } from './tileIO';
 import type { Tileset, TilesetTile } from './tilesetJson';
 import type { TilesetFiles } from './writeBuildingTileset';

@@ -1,7 +1,7 @@
 import { geographicToUtm32 } from '../../geo/projection';
 import type { BuildingAttributes } from '../buildingModel';
 import type { BuildingLabelFunctions } from './buildingProperties';
-import { ecefToGeodetic, type Vector3 } from './earthFrames';
+import { ecefToGeodetic, type Vector3 } from '../../geo/earthFrames';
 import type { PropertyTableRow } from './buildingPropertyTable';
 
 /**

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { utm32ToGeographic } from '../../geo/projection';
 import type { BuildingMesh } from '../buildingModel';
 import { buildingGrid } from './buildingFixtures';
-import { eastNorthUpAxes, geodeticToEcef, type Vector3 } from './earthFrames';
+import { eastNorthUpAxes, geodeticToEcef, type Vector3 } from '../../geo/earthFrames';
 import { readTileset, type DecodedFeature } from './tilesetTestReader';
 import { angleDegrees, ecefToUtm32, expectedRow, TEST_LABELS } from './tilesetTestSupport';
 import { writeBuildingTileset } from './writeBuildingTileset';

@@ -1,0 +1,45 @@
+import {
+  Cartesian2,
+  Cartographic,
+  Cesium3DTileFeature,
+  Math as CesiumMath,
+  ScreenSpaceEventType,
+  type Viewer,
+} from 'cesium';
+import { useEffect } from 'react';
+import type { TwinStore } from '../../store/createTwinStore';
+import { readFeatureProperties } from '../adapters/featureProperties';
+
+/**
+ * A click on a building selects it (attributes into the store); a click anywhere else clears the selection.
+ * While measuring, a click adds the picked point on the model (building or ground) instead.
+ */
+export function useModelClicks(viewer: Viewer | undefined, store: TwinStore): void {
+  useEffect(() => {
+    if (!viewer) return;
+    const handler = viewer.screenSpaceEventHandler;
+    handler.setInputAction((click: { position: Cartesian2 }) => {
+      if (store.getState().measureMode) {
+        const position = viewer.scene.pickPosition(click.position);
+        if (!position) return;
+        const cartographic = Cartographic.fromCartesian(position);
+        store.getState().addMeasurePoint({
+          longitudeDegrees: CesiumMath.toDegrees(cartographic.longitude),
+          latitudeDegrees: CesiumMath.toDegrees(cartographic.latitude),
+          heightMeters: cartographic.height,
+        });
+        return;
+      }
+      const picked: unknown = viewer.scene.pick(click.position);
+      if (picked instanceof Cesium3DTileFeature) {
+        const properties = readFeatureProperties(picked);
+        store.getState().selectBuilding(String(properties.sourceId ?? ''), properties);
+      } else {
+        store.getState().selectBuilding(undefined);
+      }
+    }, ScreenSpaceEventType.LEFT_CLICK);
+    return () => {
+      if (!viewer.isDestroyed()) handler.removeInputAction(ScreenSpaceEventType.LEFT_CLICK);
+    };
+  }, [viewer, store]);
+}
