@@ -5,7 +5,6 @@ import { formatIssue } from '../domain/validation/issues';
 import { readViewFromSearch } from '../domain/view/urlState';
 import { MUENSTER_FALLBACK_CAMERA } from '../domain/view/cameraPose';
 import { createTwinStore } from '../store/createTwinStore';
-import { DEFAULT_BUILDINGS_TILESET } from '../domain/buildings/tilesetNames';
 import { StoreProvider } from '../store/StoreContext';
 import { setupI18n } from '../ui/i18n/setupI18n';
 import { App } from './App';
@@ -38,7 +37,7 @@ async function start(): Promise<void> {
   store.getState().addIssues(issues);
   const i18n = await setupI18n(view.language);
   startUrlSync(store, window);
-  void loadSearchIndex(store, DEFAULT_BUILDINGS_TILESET);
+  void loadSearchIndex(store, config.buildingsTileset);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

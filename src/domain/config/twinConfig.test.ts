@@ -67,6 +67,17 @@ describe('parseTwinConfig', () => {
     expect(paths).toEqual(expect.arrayContaining(['$.baseLayers[1].id', '$.defaultBaseLayerId']));
   });
 
+  it('shows the default city unless another buildings tileset is named, and rejects a path for a name', () => {
+    expect(DEFAULT_TWIN_CONFIG.buildingsTileset).toBe('default');
+    expect(
+      parseTwinConfig(JSON.stringify({ schemaVersion: 1, buildingsTileset: 'muenster-lod2' })).value
+        ?.buildingsTileset,
+    ).toBe('muenster-lod2');
+    expect(
+      parseTwinConfig(JSON.stringify({ schemaVersion: 1, buildingsTileset: '../etc' })).issues[0],
+    ).toMatchObject({ path: '$.buildingsTileset' });
+  });
+
   it('rejects a tiles base URL that is neither absolute nor a server path', () => {
     const { issues } = parseTwinConfig(JSON.stringify({ schemaVersion: 1, tilesBaseUrl: 'ftp://cdn/tiles' }));
     expect(issues[0]).toMatchObject({ path: '$.tilesBaseUrl' });

@@ -65,6 +65,16 @@ export const twinConfigSchema = z
     tilesBaseUrl: fetchableUrl
       .default('/tiles')
       .describe('Where tilesets live: this server (/tiles) or any static host or CDN'),
+    buildingsTileset: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+        'a folder name under the tiles base URL, e.g. default or muenster-lod2',
+      )
+      .default('default')
+      .describe(
+        'The buildings tileset to show: tiles/<name>/tileset.json, as `npm run tiles -- … --out tiles/<name>` wrote it',
+      ),
     baseLayers: z.array(baseLayerSchema).default([]),
     defaultBaseLayerId: z.string().default('natural-earth'),
     terrain: terrainSchema.optional(),

@@ -7,7 +7,6 @@ import {
 } from 'cesium';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Cesium3DTileset } from 'resium';
-import { DEFAULT_BUILDINGS_TILESET } from '../../domain/buildings/tilesetNames';
 import { resolveTilesUrl } from '../../domain/config/twinConfig';
 import { useTwinStore, useTwinStoreApi } from '../../store/StoreContext';
 import { createBuildingStyle } from '../adapters/buildingStyle';
@@ -18,12 +17,13 @@ import { findFeatureInContent, findLoadedFeature } from '../adapters/findLoadedF
 export function BuildingsLayer() {
   const store = useTwinStoreApi();
   const tilesBaseUrl = useTwinStore((state) => state.config.tilesBaseUrl);
+  const tilesetName = useTwinStore((state) => state.config.buildingsTileset);
   const visible = useTwinStore((state) => state.view.visibleLayerIds.includes('buildings'));
   const scheme = useTwinStore((state) => state.view.buildingColorScheme);
   const selectedBuildingId = useTwinStore((state) => state.view.selectedBuildingId);
   const hiddenBuildingIds = useTwinStore((state) => state.hiddenBuildingIds);
   const shadows = useTwinStore((state) => state.view.shadows);
-  const url = resolveTilesUrl({ tilesBaseUrl }, `${DEFAULT_BUILDINGS_TILESET}/tileset.json`);
+  const url = resolveTilesUrl({ tilesBaseUrl }, `${tilesetName}/tileset.json`);
   const style = useMemo(
     () => createBuildingStyle(scheme, selectedBuildingId, new Set(hiddenBuildingIds)),
     [scheme, selectedBuildingId, hiddenBuildingIds],
