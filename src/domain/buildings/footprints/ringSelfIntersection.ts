@@ -1,3 +1,4 @@
+import { segmentsIntersect } from '../../geo/segmentIntersection';
 import type { PlanarPoint } from './footprintPolygon';
 
 /**
@@ -37,7 +38,7 @@ function edgesMeet(xs: readonly number[], ys: readonly number[], first: number, 
   const d = (second + 1) % count;
   if (b === c) return doublesBack(xs, ys, a, b, d);
   if (d === a) return doublesBack(xs, ys, c, a, b);
-  return segmentsTouch(xs[a]!, ys[a]!, xs[b]!, ys[b]!, xs[c]!, ys[c]!, xs[d]!, ys[d]!);
+  return segmentsIntersect([xs[a]!, ys[a]!, xs[b]!, ys[b]!], [xs[c]!, ys[c]!, xs[d]!, ys[d]!], true);
 }
 
 /** Edges p→q and q→r share q; they overlap only if r lies back along the line towards p. */
@@ -50,36 +51,4 @@ function doublesBack(xs: readonly number[], ys: readonly number[], p: number, q:
   const dot = ux * vx + uy * vy;
   const scale = Math.hypot(ux, uy) * Math.hypot(vx, vy);
   return dot < 0 && Math.abs(cross) <= 1e-12 * scale;
-}
-
-function orientation(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
-  return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-}
-
-function onSegment(ax: number, ay: number, bx: number, by: number, px: number, py: number): boolean {
-  return Math.min(ax, bx) <= px && px <= Math.max(ax, bx) && Math.min(ay, by) <= py && py <= Math.max(ay, by);
-}
-
-/** Segments a–b and c–d cross, or one touches the other (a ring must not touch itself either). */
-function segmentsTouch(
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-  cx: number,
-  cy: number,
-  dx: number,
-  dy: number,
-): boolean {
-  const d1 = orientation(cx, cy, dx, dy, ax, ay);
-  const d2 = orientation(cx, cy, dx, dy, bx, by);
-  const d3 = orientation(ax, ay, bx, by, cx, cy);
-  const d4 = orientation(ax, ay, bx, by, dx, dy);
-  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
-  return (
-    (d1 === 0 && onSegment(cx, cy, dx, dy, ax, ay)) ||
-    (d2 === 0 && onSegment(cx, cy, dx, dy, bx, by)) ||
-    (d3 === 0 && onSegment(ax, ay, bx, by, cx, cy)) ||
-    (d4 === 0 && onSegment(ax, ay, bx, by, dx, dy))
-  );
 }

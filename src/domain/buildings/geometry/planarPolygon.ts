@@ -1,3 +1,4 @@
+import { segmentsIntersect } from '../../geo/segmentIntersection';
 import type { Point3 } from '../buildingModel';
 
 /** A unit vector. */
@@ -77,43 +78,11 @@ export function ringSelfIntersects(coordinates: readonly number[], start: number
   for (let first = 0; first < count; first++) {
     for (let second = first + 2; second < count; second++) {
       if (first === 0 && second === count - 1) continue; // the closing edge touches the first one
-      if (
-        segmentsCross(
-          x(first),
-          y(first),
-          x(first + 1),
-          y(first + 1),
-          x(second),
-          y(second),
-          x(second + 1),
-          y(second + 1),
-        )
-      ) {
-        return true;
-      }
+      const firstEdge = [x(first), y(first), x(first + 1), y(first + 1)] as const;
+      const secondEdge = [x(second), y(second), x(second + 1), y(second + 1)] as const;
+      // Only proper crossings count: LoD2 rings may legitimately touch where surfaces meet.
+      if (segmentsIntersect(firstEdge, secondEdge, false)) return true;
     }
   }
   return false;
-}
-
-function orientation(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
-  return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-}
-
-/** Proper crossing of two segments (touching at an end point does not count: rings share points legitimately). */
-function segmentsCross(
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-  cx: number,
-  cy: number,
-  dx: number,
-  dy: number,
-): boolean {
-  const d1 = orientation(cx, cy, dx, dy, ax, ay);
-  const d2 = orientation(cx, cy, dx, dy, bx, by);
-  const d3 = orientation(ax, ay, bx, by, cx, cy);
-  const d4 = orientation(ax, ay, bx, by, dx, dy);
-  return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
 }
