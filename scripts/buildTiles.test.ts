@@ -61,6 +61,29 @@ describe('npm run tiles', () => {
     expect(readFileSync(join(folder, 'tiles/test/tileset.json'))).toEqual(before);
   }, 60_000);
 
+  it('reads a file named twice once, and keeps the first of buildings repeated in a copied file', async () => {
+    const folder = workspace('gableRoof.gml', 'boxWithBoundarySurfaces.gml');
+    cpSync(join(folder, 'input/gableRoof.gml'), join(folder, 'input/gableRoof-copy.gml'));
+    const result = await buildTiles(
+      folder,
+      'input',
+      'input/gableRoof.gml',
+      '--out',
+      'tiles/test',
+      '--strict',
+    );
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/Dateien: 3\n/);
+    expect(result.stderr).toMatch(
+      /Warnung input\/gableRoof\.gml \S+: building \S+ was already read from input\/gableRoof-copy\.gml.*\(duplicate-building\)/,
+    );
+    expect(result.stdout).toMatch(/übersprungen: 0, doppelt: 1/);
+    const tileset = JSON.parse(readFileSync(join(folder, 'tiles/test/tileset.json'), 'utf8')) as {
+      extras: { buildingCount: number };
+    };
+    expect(tileset.extras.buildingCount).toBe(2);
+  }, 60_000);
+
   it('fails with a clear message when nothing could be converted', async () => {
     const folder = workspace();
     writeFileSync(

@@ -8,9 +8,10 @@ import {
   conversionExitCode,
   formatConversionSummary,
 } from '../src/domain/buildings/pipeline/conversionSummary';
+import { createFileMeshSpillStore } from './buildings/fileMeshSpillStore';
 import { listInputFiles } from './buildings/inputFiles';
 import { readInputFiles } from './buildings/readInputFile';
-import { writeTilesetFolder } from './buildings/writeTilesetFolder';
+import { stageTilesetFolder } from './buildings/writeTilesetFolder';
 
 const USAGE = `Aufruf: npm run tiles -- <Dateien oder Ordner> --out tiles/<name> [Optionen]
   --height-mode ellipsoid|true  ellipsoid (Standard): Gebäude auf dem Ellipsoid (offline, ohne Gelände);
@@ -58,33 +59,54 @@ const started = performance.now();
 const onIssue = values.quiet
   ? () => undefined
   : (issue: Parameters<typeof formatBuildingIssue>[0]) => console.error(formatBuildingIssue(issue));
-const { files: outputFiles, summary } = await buildBuildingTileset(
-  {
-    read: (reportIssue) =>
-      readInputFiles(files, {
-        onIssue: reportIssue,
-        crs: values.crs,
-        storeyHeightMeters: values['storey-height'] ? Number(values['storey-height']) : undefined,
-      }),
-    fileCount: files.length,
-  },
-  {
-    heightMode,
-    onIssue,
-    maxFeaturesPerTile: values['max-features'] ? Number(values['max-features']) : undefined,
-    onProgress: (count) => process.stdout.write(`\r${count} Gebäude umgewandelt …`),
-  },
-);
-process.stdout.write('\n');
-const exitCode = conversionExitCode(summary, values.strict);
-if (outputFiles.length > 0 && exitCode === 0) {
-  writeTilesetFolder(resolve(values.out), outputFiles);
-  const seconds = (performance.now() - started) / 1000;
-  console.log(
-    `${values.out}: ${outputFiles.length} Dateien in ${seconds.toFixed(1)} s (${Math.round(summary.buildingsConverted / seconds)} Gebäude/s)`,
+const outputFolder = resolve(values.out);
+// Tiles go to disk as they are written and meshes wait in a temporary file: memory stays flat for any input.
+const staged = stageTilesetFolder(outputFolder);
+const spillStore = createFileMeshSpillStore();
+const cleanUpAndExit = () => {
+  spillStore.dispose();
+  staged.discard();
+  process.exit(130);
+};
+process.once('SIGINT', cleanUpAndExit).once('SIGTERM', cleanUpAndExit);
+let filesWritten = 0;
+try {
+  const { summary } = await buildBuildingTileset(
+    {
+      read: (reportIssue) =>
+        readInputFiles(files, {
+          onIssue: reportIssue,
+          crs: values.crs,
+          storeyHeightMeters: values['storey-height'] ? Number(values['storey-height']) : undefined,
+        }),
+      fileCount: files.length,
+    },
+    {
+      heightMode,
+      onIssue,
+      maxFeaturesPerTile: values['max-features'] ? Number(values['max-features']) : undefined,
+      onProgress: (count) => process.stdout.write(`\r${count} Gebäude umgewandelt …`),
+      spillStore,
+      writeFile: (file) => {
+        staged.writeFile(file);
+        filesWritten++;
+      },
+    },
   );
-} else {
-  console.error(`${values.out} bleibt unverändert.`);
+  process.stdout.write('\n');
+  const exitCode = conversionExitCode(summary, values.strict);
+  if (exitCode === 0) {
+    staged.commit();
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `${values.out}: ${filesWritten} Dateien in ${seconds.toFixed(1)} s (${Math.round(summary.buildingsConverted / seconds)} Gebäude/s)`,
+    );
+  } else {
+    console.error(`${values.out} bleibt unverändert.`);
+  }
+  console.log(formatConversionSummary(summary));
+  process.exitCode = exitCode;
+} finally {
+  spillStore.dispose();
+  staged.discard();
 }
-console.log(formatConversionSummary(summary));
-process.exitCode = exitCode;

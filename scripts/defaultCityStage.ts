@@ -10,7 +10,8 @@ import { buildBuildingTileset } from '../src/domain/buildings/pipeline/buildBuil
 import { formatConversionSummary } from '../src/domain/buildings/pipeline/conversionSummary';
 import { DEFAULT_BUILDINGS_TILESET } from '../src/domain/buildings/tilesetNames';
 import type { DefaultDataStage } from './defaultData';
-import { writeTilesetFolder } from './buildings/writeTilesetFolder';
+import { createFileMeshSpillStore } from './buildings/fileMeshSpillStore';
+import { stageTilesetFolder } from './buildings/writeTilesetFolder';
 
 /** The seed of the embedded city: changing it (or the generator) changes every default building. */
 export const DEFAULT_CITY_SEED = 2021;
@@ -43,21 +44,35 @@ export function createDefaultCityStage(
       const total = city.features.length;
       const onIssue = (issue: Parameters<typeof formatBuildingIssue>[0]) =>
         console.error(formatBuildingIssue(issue));
-      const { files, summary } = await buildBuildingTileset(
-        {
-          read: (reportIssue) =>
-            readGeoJsonFootprints(city, {
-              sourceFile: 'generated-muenster-city.geojson',
-              onIssue: reportIssue,
-            }),
-          fileCount: 1,
-        },
-        { heightMode: 'ellipsoid', onIssue, onProgress: (count) => progress(count, total) },
-      );
-      if (summary.buildingsConverted === 0)
-        throw new Error(`default city: nothing converted\n${formatConversionSummary(summary)}`);
-      files.push({ path: STAMP_FILE, bytes: new TextEncoder().encode(stamp) });
-      writeTilesetFolder(folder, files);
+      // The same flat-memory path as `npm run tiles`: meshes wait in a temporary file, tiles go straight to disk.
+      const staged = stageTilesetFolder(folder);
+      const spillStore = createFileMeshSpillStore();
+      try {
+        const { summary } = await buildBuildingTileset(
+          {
+            read: (reportIssue) =>
+              readGeoJsonFootprints(city, {
+                sourceFile: 'generated-muenster-city.geojson',
+                onIssue: reportIssue,
+              }),
+            fileCount: 1,
+          },
+          {
+            heightMode: 'ellipsoid',
+            onIssue,
+            onProgress: (count) => progress(count, total),
+            spillStore,
+            writeFile: staged.writeFile,
+          },
+        );
+        if (summary.buildingsConverted === 0)
+          throw new Error(`default city: nothing converted\n${formatConversionSummary(summary)}`);
+        staged.writeFile({ path: STAMP_FILE, bytes: new TextEncoder().encode(stamp) });
+        staged.commit();
+      } finally {
+        spillStore.dispose();
+        staged.discard();
+      }
       progress(total, total);
     },
   };

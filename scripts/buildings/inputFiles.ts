@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
 
 /** The formats the pipeline reads, by file extension. */
 export type InputFormat = 'citygml' | 'geojson' | 'flatgeobuf' | 'shapefile';
@@ -20,13 +20,17 @@ export interface InputFile {
   format: InputFormat;
 }
 
-/** Expands files and folders (recursively) into the input files the pipeline reads, sorted for determinism. */
+/**
+ * Expands files and folders (recursively) into the input files the pipeline reads, sorted for determinism; a
+ * file named twice (itself and its folder) is read once.
+ */
 export function listInputFiles(
   paths: readonly string[],
   cwd = process.cwd(),
 ): { files: InputFile[]; unknown: string[] } {
   const files: InputFile[] = [];
   const unknown: string[] = [];
+  const seen = new Set<string>();
   const visit = (path: string) => {
     const stats = statSync(path, { throwIfNoEntry: false });
     if (!stats) {
@@ -38,8 +42,15 @@ export function listInputFiles(
       return;
     }
     const format = FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
-    if (format) files.push({ path, displayName: relative(cwd, path) || path, format });
-    else if (paths.includes(path)) unknown.push(path);
+    if (!format) {
+      if (paths.includes(path)) unknown.push(path);
+      return;
+    }
+    // Resolved as statSync resolved it, so `a.gml` and `./a.gml` are one file.
+    const absolutePath = resolve(path);
+    if (seen.has(absolutePath)) return;
+    seen.add(absolutePath);
+    files.push({ path, displayName: relative(cwd, path) || path, format });
   };
   paths.forEach(visit);
   files.sort((a, b) => a.displayName.localeCompare(b.displayName));

@@ -1,26 +1,69 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { TilesetFiles } from '../../src/domain/buildings/tiles/writeBuildingTileset';
+import type { TilesetFile, TilesetFiles } from '../../src/domain/buildings/tiles/writeBuildingTileset';
+
+/** A tileset being written beside its folder; nothing replaces the folder until commit(). */
+export interface StagedTilesetFolder {
+  /** Writes one file into the staging folder (a TilesetFileSink). */
+  writeFile(file: TilesetFile): void;
+  /** Replaces the folder with what was written. */
+  commit(): void;
+  /** Removes the staging folder, leaving the folder as it was; does nothing after commit(). */
+  discard(): void;
+}
 
 /**
- * Writes a tileset into `folder` atomically: everything goes to a sibling folder first, which then replaces the
- * old one, so a failed or interrupted run never leaves a half-written tileset and the old one survives.
+ * Starts writing a tileset into `folder` atomically: files go to a sibling folder as they are made (so the
+ * pipeline need not hold them), which commit() then swaps in, so a failed run never leaves a half-written
+ * tileset and the old one survives until the new one is complete.
  */
-export function writeTilesetFolder(folder: string, files: TilesetFiles): void {
+export function stageTilesetFolder(folder: string): StagedTilesetFolder {
   const staging = `${folder}.writing-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
-  for (const file of files) {
-    const target = join(staging, file.path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, file.bytes);
-  }
-  const previous = `${folder}.previous-${process.pid}`;
-  rmSync(previous, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  let finished = false;
+  return {
+    writeFile(file) {
+      if (finished) throw new Error(`${folder}: the tileset has already been committed or discarded.`);
+      const target = join(staging, file.path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, file.bytes);
+    },
+    commit() {
+      if (finished) throw new Error(`${folder}: the tileset has already been committed or discarded.`);
+      const previous = `${folder}.previous-${process.pid}`;
+      rmSync(previous, { recursive: true, force: true });
+      let hadPrevious = true;
+      try {
+        renameSync(folder, previous);
+      } catch {
+        hadPrevious = false; // No tileset there yet.
+      }
+      try {
+        renameSync(staging, folder);
+      } catch (error) {
+        // Put the old tileset back; discard() still removes the staging folder.
+        if (hadPrevious) renameSync(previous, folder);
+        throw error;
+      }
+      finished = true;
+      rmSync(previous, { recursive: true, force: true });
+    },
+    discard() {
+      if (finished) return;
+      finished = true;
+      rmSync(staging, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Writes a whole tileset held in memory into `folder` atomically (see stageTilesetFolder). */
+export function writeTilesetFolder(folder: string, files: TilesetFiles): void {
+  const staged = stageTilesetFolder(folder);
   try {
-    renameSync(folder, previous);
-  } catch {
-    // No tileset there yet.
+    for (const file of files) staged.writeFile(file);
+    staged.commit();
+  } finally {
+    staged.discard();
   }
-  renameSync(staging, folder);
-  rmSync(previous, { recursive: true, force: true });
 }

@@ -23,11 +23,15 @@ const searchIndexSchema = z.object({
   entries: z.array(z.tuple([z.string(), z.string(), z.number(), z.number(), z.number()])),
 });
 
-/** Serialises entries, sorted by address then id so the file is deterministic. */
+// One collator each: localeCompare with options builds a collator per comparison (15 s for 150,000 addresses).
+const ADDRESS_COLLATOR = new Intl.Collator('de', { numeric: true });
+const ID_COLLATOR = new Intl.Collator();
+
+/** Serialises entries, sorted by address (house numbers numerically) then id, so the file is deterministic. */
 export function writeSearchIndex(entries: readonly BuildingSearchEntry[]): string {
   const sorted = [...entries].sort(
     (a, b) =>
-      a.address.localeCompare(b.address, 'de', { numeric: true }) || a.buildingId.localeCompare(b.buildingId),
+      ADDRESS_COLLATOR.compare(a.address, b.address) || ID_COLLATOR.compare(a.buildingId, b.buildingId),
   );
   const rows = sorted.map((entry) => [
     entry.buildingId,
@@ -100,7 +104,7 @@ export function searchBuildings(
     (a, b) =>
       b.score - a.score ||
       a.entry.address.length - b.entry.address.length ||
-      a.entry.address.localeCompare(b.entry.address, 'de', { numeric: true }),
+      ADDRESS_COLLATOR.compare(a.entry.address, b.entry.address),
   );
   return scored.slice(0, limit).map((item) => item.entry);
 }

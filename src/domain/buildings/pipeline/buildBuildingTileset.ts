@@ -1,12 +1,20 @@
-import { utm32ToGeographic } from '../../geo/projection';
+import { utm32ToGeographic, type Utm32Point } from '../../geo/projection';
 import type { BuildingIssue, BuildingMesh, BuildingSource } from '../buildingModel';
 import { triangulateBuilding } from '../geometry/triangulateBuilding';
 import { alkisBuildingFunctionLabel } from '../labels/alkisBuildingFunctions';
 import { roofTypeLabel } from '../labels/roofTypes';
 import { SEARCH_INDEX_FILE_NAME, writeSearchIndex, type BuildingSearchEntry } from '../searchIndex';
 import { formatAddress } from '../tiles/buildingProperties';
-import { footprintCentroid, geoidUndulationMeters, type HeightMode } from '../tiles/placeBuilding';
-import { writeBuildingTileset, type TilesetFiles, type TilesetOptions } from '../tiles/writeBuildingTileset';
+import { BuildingTileIndex } from '../tiles/buildingTileIndex';
+import { createInMemoryMeshSpillStore, type MeshSpillStore } from '../tiles/meshSpillStore';
+import { geoidUndulationMeters, type HeightMode } from '../tiles/placeBuilding';
+import {
+  byFilePath,
+  writeIndexedBuildingTileset,
+  type TilesetFile,
+  type TilesetFiles,
+  type TilesetFileSink,
+} from '../tiles/writeBuildingTileset';
 import { ConversionTally, type ConversionSummary } from './conversionSummary';
 
 export interface BuildTilesetOptions {
@@ -15,6 +23,13 @@ export interface BuildTilesetOptions {
   /** Called now and then with the number of buildings converted so far. */
   onProgress?(buildingsConverted: number): void;
   maxFeaturesPerTile?: number;
+  /**
+   * Where triangulated buildings wait until their tile is written. Default: in memory, which grows with the
+   * input; a command-line run passes a file-backed store. The caller disposes of a store it passes.
+   */
+  spillStore?: MeshSpillStore;
+  /** Takes each file as soon as it is written; without it the files are collected and returned. */
+  writeFile?: TilesetFileSink;
 }
 
 /** The input: readers that report their issues into the pipeline's tally, so the summary counts them too. */
@@ -26,9 +41,12 @@ export interface BuildingSourceStream {
 }
 
 /** The address entries of one building: where its footprint's centre is and how high its top is, as drawn. */
-function searchEntriesOf(mesh: BuildingMesh, heightMode: HeightMode): BuildingSearchEntry[] {
+function searchEntriesOf(
+  mesh: BuildingMesh,
+  centroid: Utm32Point,
+  heightMode: HeightMode,
+): BuildingSearchEntry[] {
   if (mesh.attributes.addresses.length === 0) return [];
-  const centroid = footprintCentroid(mesh);
   let topZ = Number.NEGATIVE_INFINITY;
   for (let offset = 2; offset < mesh.positions.length; offset += 3)
     topZ = Math.max(topZ, mesh.positions[offset]!);
@@ -44,9 +62,61 @@ function searchEntriesOf(mesh: BuildingMesh, heightMode: HeightMode): BuildingSe
   }));
 }
 
+/** The warning for a building whose sourceId an earlier building already had; the earlier one is kept. */
+function duplicateIssue(mesh: BuildingMesh, firstFile: string): BuildingIssue {
+  const { sourceId, sourceFile } = mesh.attributes;
+  return {
+    severity: 'warning',
+    code: 'duplicate-building',
+    file: sourceFile,
+    featureId: sourceId,
+    message: `building ${sourceId} was already read from ${firstFile}; the first one is kept, this one dropped`,
+  };
+}
+
+/** What pass 1 needs besides the input and the index. */
+interface IndexingOptions {
+  heightMode: HeightMode;
+  tally: ConversionTally;
+  onProgress?(buildingsConverted: number): void;
+  writeFile: TilesetFileSink;
+}
+
 /**
- * The whole pipeline after reading: triangulate every building, write the 3D Tiles tileset and the address
- * index beside it, and count what happened. Bad buildings are reported and skipped; the rest is converted.
+ * Pass 1: triangulates each building, spills its mesh and indexes it, and collects its address entries, which
+ * are written as soon as every building is seen: they are not needed for the tiles, so they are let go before
+ * pass 2 (this function's scope ends) instead of being held through it.
+ */
+async function indexBuildings(
+  input: BuildingSourceStream,
+  index: BuildingTileIndex,
+  { heightMode, tally, onProgress, writeFile }: IndexingOptions,
+): Promise<void> {
+  const searchEntries: BuildingSearchEntry[] = [];
+  for await (const source of input.read(tally.report)) {
+    const { mesh, issues } = triangulateBuilding(source);
+    issues.forEach(tally.report);
+    if (!mesh) continue;
+    const result = index.add(mesh);
+    if (!result.added) {
+      tally.summary.buildingsDuplicated++;
+      tally.report(duplicateIssue(mesh, result.firstSourceFile));
+      continue;
+    }
+    searchEntries.push(...searchEntriesOf(mesh, result.footprintCentroid, heightMode));
+    if (index.size % 1000 === 0) onProgress?.(index.size);
+  }
+  onProgress?.(index.size);
+  if (index.size === 0) return;
+  const searchIndex = writeSearchIndex(searchEntries);
+  await writeFile({ path: SEARCH_INDEX_FILE_NAME, bytes: new TextEncoder().encode(searchIndex) });
+}
+
+/**
+ * The whole pipeline after reading, in two passes so memory does not grow with the input: pass 1 triangulates
+ * each building, spills its mesh to the store, keeps a small index entry and writes the address index; pass 2
+ * writes the 3D Tiles tileset tile by tile. Bad buildings are reported and skipped, the rest is converted;
+ * files go to `writeFile` as they are made (or are collected and returned, sorted by path).
  */
 export async function buildBuildingTileset(
   input: BuildingSourceStream,
@@ -58,28 +128,24 @@ export async function buildBuildingTileset(
     options.onIssue(issue);
   });
   tally.summary.files = input.fileCount;
-  const meshes: BuildingMesh[] = [];
-  for await (const source of input.read(tally.report)) {
-    const { mesh, issues } = triangulateBuilding(source);
-    issues.forEach(tally.report);
-    if (mesh) {
-      meshes.push(mesh);
-      if (meshes.length % 1000 === 0) options.onProgress?.(meshes.length);
-    }
+  const collected: TilesetFile[] = [];
+  const writeFile = options.writeFile ?? ((file: TilesetFile) => void collected.push(file));
+  const ownStore = options.spillStore ? undefined : createInMemoryMeshSpillStore();
+  try {
+    const index = new BuildingTileIndex(options.spillStore ?? ownStore!);
+    const { heightMode, onProgress } = options;
+    await indexBuildings(input, index, { heightMode, tally, onProgress, writeFile });
+    const { summary } = tally;
+    summary.buildingsConverted = index.size;
+    summary.buildingsRead = index.size + summary.buildingsSkipped + summary.buildingsDuplicated;
+    if (index.size === 0) return { files: [], summary: tally.finish() };
+    await writeIndexedBuildingTileset(index, writeFile, {
+      heightMode,
+      labels: { functionLabel: alkisBuildingFunctionLabel, roofTypeLabel: (code) => roofTypeLabel(code)?.de },
+      ...(options.maxFeaturesPerTile ? { maxFeaturesPerTile: options.maxFeaturesPerTile } : {}),
+    });
+    return { files: collected.sort(byFilePath), summary: tally.finish() };
+  } finally {
+    ownStore?.dispose();
   }
-  tally.summary.buildingsConverted = meshes.length;
-  tally.summary.buildingsRead = meshes.length + tally.summary.buildingsSkipped;
-  options.onProgress?.(meshes.length);
-  if (meshes.length === 0) return { files: [], summary: tally.finish() };
-
-  const tilesetOptions: TilesetOptions = {
-    heightMode: options.heightMode,
-    labels: { functionLabel: alkisBuildingFunctionLabel, roofTypeLabel: (code) => roofTypeLabel(code)?.de },
-    ...(options.maxFeaturesPerTile ? { maxFeaturesPerTile: options.maxFeaturesPerTile } : {}),
-  };
-  const files = await writeBuildingTileset(meshes, tilesetOptions);
-  const searchIndex = writeSearchIndex(meshes.flatMap((mesh) => searchEntriesOf(mesh, options.heightMode)));
-  files.push({ path: SEARCH_INDEX_FILE_NAME, bytes: new TextEncoder().encode(searchIndex) });
-  files.sort((a, b) => a.path.localeCompare(b.path));
-  return { files, summary: tally.finish() };
 }

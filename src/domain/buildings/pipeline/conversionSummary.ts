@@ -7,6 +7,8 @@ export interface ConversionSummary {
   buildingsConverted: number;
   /** Buildings that a reader or the geometry stage had to drop. */
   buildingsSkipped: number;
+  /** Buildings dropped because one with the same sourceId came first (a file given twice). */
+  buildingsDuplicated: number;
   warnings: number;
   errors: number;
   /** How often each issue code occurred, sorted by code. */
@@ -20,6 +22,7 @@ export class ConversionTally {
     buildingsRead: 0,
     buildingsConverted: 0,
     buildingsSkipped: 0,
+    buildingsDuplicated: 0,
     warnings: 0,
     errors: 0,
     issueCounts: {},
@@ -56,9 +59,11 @@ export function conversionExitCode(summary: ConversionSummary, strict: boolean):
 
 /** A few lines for the terminal, in German like the rest of the command-line output. */
 export function formatConversionSummary(summary: ConversionSummary): string {
+  // Scripts (the bench) read the counts line up to "übersprungen"; duplicates are appended only when there are any.
+  const duplicates = summary.buildingsDuplicated > 0 ? `, doppelt: ${summary.buildingsDuplicated}` : '';
   const lines = [
     `Dateien: ${summary.files}`,
-    `Gebäude gelesen: ${summary.buildingsRead}, umgewandelt: ${summary.buildingsConverted}, übersprungen: ${summary.buildingsSkipped}`,
+    `Gebäude gelesen: ${summary.buildingsRead}, umgewandelt: ${summary.buildingsConverted}, übersprungen: ${summary.buildingsSkipped}${duplicates}`,
     `Fehler: ${summary.errors}, Warnungen: ${summary.warnings}`,
   ];
   for (const [code, count] of Object.entries(summary.issueCounts)) lines.push(`  ${code}: ${count}`);

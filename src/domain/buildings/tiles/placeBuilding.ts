@@ -111,9 +111,15 @@ function normalTransform(
   return [cross(alongY, alongZ), cross(alongZ, alongX), cross(alongX, alongY)];
 }
 
-/** Converts one building to ECEF, setting its heights as the mode says. */
-export function placeBuilding(mesh: BuildingMesh, heightMode: HeightMode): PlacedBuilding {
-  const centroid = footprintCentroid(mesh);
+/**
+ * Converts one building to ECEF, setting its heights as the mode says. The tiler passes the footprint centroid
+ * it already computed for the quadtree, to spare computing it again.
+ */
+export function placeBuilding(
+  mesh: BuildingMesh,
+  heightMode: HeightMode,
+  centroid: Utm32Point = footprintCentroid(mesh),
+): PlacedBuilding {
   const heightOffsetMeters =
     heightMode === 'ellipsoid' ? -mesh.attributes.groundHeightMeters : geoidUndulationMeters(centroid);
   const vertexCount = mesh.positions.length / 3;

@@ -1,8 +1,10 @@
 import type { BuildingMesh } from '../buildingModel';
-import { buildQuadtree, listLeaves, squareCellAround, type QuadtreeNode } from './buildingQuadtree';
+import { buildQuadtree, listLeaves, type QuadtreeNode } from './buildingQuadtree';
 import type { BuildingLabelFunctions } from './buildingProperties';
+import { BuildingTileIndex, type IndexedBuilding } from './buildingTileIndex';
 import { regionCenter, unionRegions } from './geographicRegion';
-import { footprintCentroid, placeBuilding, type HeightMode } from './placeBuilding';
+import { createInMemoryMeshSpillStore } from './meshSpillStore';
+import { placeBuilding, type HeightMode } from './placeBuilding';
 import { createTileFrame } from './tileGeometry';
 import { TILE_GENERATOR, writeTileGlb } from './tileGlb';
 import { createTileIO } from './tileIO';
@@ -55,6 +57,9 @@ export interface TilesetFile {
 /** All files of a tileset, sorted by path. */
 export type TilesetFiles = TilesetFile[];
 
+/** Takes each file as soon as it is written, so a caller can put it on disk instead of holding the whole tileset. */
+export type TilesetFileSink = (file: TilesetFile) => void | Promise<void>;
+
 /** The name of the tileset's entry document. */
 export const TILESET_JSON_PATH = 'tileset.json';
 
@@ -63,56 +68,35 @@ export const TILESET_JSON_PATH = 'tileset.json';
  */
 const MAX_QUADTREE_LEVEL = 20;
 
-/** Sorted by source id, so feature ids and tile contents do not depend on the order the readers delivered. */
-function bySourceId(a: BuildingMesh, b: BuildingMesh): number {
-  const first = a.attributes.sourceId;
-  const second = b.attributes.sourceId;
-  return first < second ? -1 : first > second ? 1 : 0;
-}
-
-function rootCellOf(meshes: readonly BuildingMesh[]) {
-  const minimum = { eastingMeters: Infinity, northingMeters: Infinity };
-  const maximum = { eastingMeters: -Infinity, northingMeters: -Infinity };
-  for (const { positions } of meshes) {
-    for (let offset = 0; offset < positions.length; offset += 3) {
-      minimum.eastingMeters = Math.min(minimum.eastingMeters, positions[offset]!);
-      minimum.northingMeters = Math.min(minimum.northingMeters, positions[offset + 1]!);
-      maximum.eastingMeters = Math.max(maximum.eastingMeters, positions[offset]!);
-      maximum.northingMeters = Math.max(maximum.northingMeters, positions[offset + 1]!);
-    }
-  }
-  return squareCellAround(minimum, maximum);
+/** Orders files by path, the order the tileset's file list is returned in. */
+export function byFilePath(a: TilesetFile, b: TilesetFile): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
 /**
- * Writes buildings as a 3D Tiles 1.1 tileset: a quadtree on the EPSG:25832 plane, one GLB per leaf with all
- * its buildings merged into one primitive, per-building metadata in one property table per GLB.
- * Deterministic: the same input gives the same bytes.
+ * Pass 2 of the tiler: builds the quadtree from the index's entries (sorted by sourceId), then for each leaf
+ * loads its buildings from the spill store, writes its GLB and lets them go, so memory holds one tile's worth;
+ * tileset.json comes last. Deterministic: the same buildings give the same bytes, whatever order they came in.
  */
-export async function writeBuildingTileset(
-  meshes: readonly BuildingMesh[],
+export async function writeIndexedBuildingTileset(
+  index: BuildingTileIndex,
+  writeFile: TilesetFileSink,
   options: TilesetOptions = {},
-): Promise<TilesetFiles> {
-  if (meshes.length === 0) throw new Error('A tileset needs at least one building.');
+): Promise<void> {
+  if (index.size === 0) throw new Error('A tileset needs at least one building.');
   const heightMode = options.heightMode ?? 'ellipsoid';
-  const sorted = [...meshes].sort(bySourceId);
-  // The quadtree needs only centroids; buildings are projected tile by tile, so memory holds one tile's worth.
-  const root = buildQuadtree(
-    sorted,
-    (mesh) => ({ point: footprintCentroid(mesh), vertexCount: mesh.positions.length / 3 }),
-    rootCellOf(sorted),
-    {
-      maxFeaturesPerTile: options.maxFeaturesPerTile ?? 1000,
-      maxVerticesPerTile: options.maxVerticesPerTile ?? 200_000,
-      maxCellSizeMeters: options.maxTileSizeMeters ?? Infinity,
-      maxLevel: MAX_QUADTREE_LEVEL,
-    },
-  );
+  const root = buildQuadtree(index.sortedEntries(), (entry) => index.placementOf(entry), index.rootCell(), {
+    maxFeaturesPerTile: options.maxFeaturesPerTile ?? 1000,
+    maxVerticesPerTile: options.maxVerticesPerTile ?? 200_000,
+    maxCellSizeMeters: options.maxTileSizeMeters ?? Infinity,
+    maxLevel: MAX_QUADTREE_LEVEL,
+  });
   const io = await createTileIO();
-  const files: TilesetFile[] = [];
-  const leafContent = new Map<QuadtreeNode<BuildingMesh>, LeafContent>();
+  const leafContent = new Map<QuadtreeNode<IndexedBuilding>, LeafContent>();
   for (const leaf of listLeaves(root)) {
-    const placed = leaf.items.map((mesh) => placeBuilding(mesh, heightMode));
+    const placed = leaf.items.map((entry) =>
+      placeBuilding(index.meshOf(entry), heightMode, index.footprintCentroidOf(entry)),
+    );
     const region = unionRegions(placed.map((building) => building.region));
     const frame = createTileFrame(regionCenter(region));
     const uri = `content/${leaf.level}_${leaf.x}_${leaf.y}.glb`;
@@ -122,16 +106,37 @@ export async function writeBuildingTileset(
       labels: options.labels ?? {},
       positionToleranceMeters: options.positionToleranceMeters ?? 0.01,
     });
-    files.push({ path: uri, bytes });
+    await writeFile({ path: uri, bytes });
     leafContent.set(leaf, { region, transform: frame.transform, uri });
   }
   const tileset = buildTilesetJson(root, leafContent, {
     geometricErrorFraction: options.geometricErrorFraction ?? 1 / 16,
     generator: TILE_GENERATOR,
-    buildingCount: sorted.length,
+    buildingCount: index.size,
     heightMode,
   });
   const json = `${JSON.stringify(tileset, null, 2)}\n`;
-  files.push({ path: TILESET_JSON_PATH, bytes: new TextEncoder().encode(json) });
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  await writeFile({ path: TILESET_JSON_PATH, bytes: new TextEncoder().encode(json) });
+}
+
+/**
+ * Writes buildings as a 3D Tiles 1.1 tileset: a quadtree on the EPSG:25832 plane, one GLB per leaf with all
+ * its buildings merged into one primitive, per-building metadata in one property table per GLB. Holds every
+ * mesh and file in memory; the streaming pipeline uses writeIndexedBuildingTileset with a file-backed store.
+ * Of buildings sharing a sourceId only the first is written.
+ */
+export async function writeBuildingTileset(
+  meshes: readonly BuildingMesh[],
+  options: TilesetOptions = {},
+): Promise<TilesetFiles> {
+  const store = createInMemoryMeshSpillStore();
+  try {
+    const index = new BuildingTileIndex(store);
+    for (const mesh of meshes) index.add(mesh);
+    const files: TilesetFile[] = [];
+    await writeIndexedBuildingTileset(index, (file) => void files.push(file), options);
+    return files.sort(byFilePath);
+  } finally {
+    store.dispose();
+  }
 }

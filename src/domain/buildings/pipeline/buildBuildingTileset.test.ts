@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { BuildingIssue, BuildingSource } from '../buildingModel';
+import { readGeoJsonFootprints } from '../footprints/readGeoJsonFootprints';
+import { generateMuensterCity } from '../generator/generateMuensterCity';
+import { buildBuildingTileset } from './buildBuildingTileset';
+import { formatConversionSummary } from './conversionSummary';
+
+const CITY = generateMuensterCity({ seed: 11, buildingCount: 300 });
+
+/** The generated city read once per file name: the same buildings (same ids) under each name. */
+function readCity(...fileNames: string[]) {
+  return {
+    fileCount: fileNames.length,
+    *read(onIssue: (issue: BuildingIssue) => void): Iterable<BuildingSource> {
+      for (const sourceFile of fileNames) yield* readGeoJsonFootprints(CITY, { sourceFile, onIssue });
+    },
+  };
+}
+
+async function build(...fileNames: string[]) {
+  const issues: BuildingIssue[] = [];
+  const result = await buildBuildingTileset(readCity(...fileNames), {
+    heightMode: 'ellipsoid',
+    maxFeaturesPerTile: 100,
+    onIssue: (issue) => issues.push(issue),
+  });
+  return { ...result, issues };
+}
+
+describe('buildBuildingTileset', () => {
+  it('keeps the first of buildings read twice, warns about each repeat and writes what one read writes', async () => {
+    const once = await build('a.geojson');
+    const twice = await build('a.geojson', 'copy-of-a.geojson');
+    const count = CITY.features.length;
+    const duplicates = twice.issues.filter((issue) => issue.code === 'duplicate-building');
+    expect(duplicates).toHaveLength(count);
+    expect(duplicates[0]).toMatchObject({
+      severity: 'warning',
+      file: 'copy-of-a.geojson',
+      featureId: CITY.features[0]!.properties.id,
+    });
+    expect(duplicates[0]!.message).toContain('a.geojson');
+    expect(twice.summary).toMatchObject({
+      buildingsRead: 2 * count,
+      buildingsConverted: count,
+      buildingsSkipped: 0,
+      buildingsDuplicated: count,
+      errors: 0,
+    });
+    expect(formatConversionSummary(twice.summary)).toContain(`übersprungen: 0, doppelt: ${count}`);
+    // The kept buildings still name the first file, so the tileset is byte for byte the one-file tileset.
+    expect(twice.files).toEqual(once.files);
+  });
+
+  it('writes files to the sink as they are made, returning none itself, the same bytes as collected', async () => {
+    const collected = await build('a.geojson');
+    const sunk: { path: string; bytes: Uint8Array }[] = [];
+    const result = await buildBuildingTileset(readCity('a.geojson'), {
+      heightMode: 'ellipsoid',
+      maxFeaturesPerTile: 100,
+      onIssue: () => undefined,
+      writeFile: (file) => void sunk.push(file),
+    });
+    expect(result.files).toEqual([]);
+    // The address index comes first (right after pass 1), tileset.json after the last tile.
+    expect(sunk[0]!.path).toBe('search-index.json');
+    expect(sunk.at(-1)!.path).toBe('tileset.json');
+    expect(sunk.sort((a, b) => (a.path < b.path ? -1 : 1))).toEqual(collected.files);
+  });
+});
