@@ -37,7 +37,13 @@ async function start(): Promise<void> {
   store.getState().addIssues(issues);
   const i18n = await setupI18n(view.language);
   startUrlSync(store, window);
-  void loadSearchIndex(store, config.buildingsTileset);
+  // The address index (about 1 MB for 20,000 addresses) waits until the first view is complete, so it does not
+  // compete with the tiles the user is waiting for.
+  const stopWaiting = store.subscribe((state) => {
+    if (!state.loading.firstViewComplete) return;
+    stopWaiting();
+    void loadSearchIndex(store, config.buildingsTileset);
+  });
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

@@ -1,0 +1,48 @@
+// `npm run bench [-- --quick] [--only pipeline|viewer]`: prints figures and ratios against goals as plain-text
+// tables. A benchmark, not a test: it never asserts timing and exits 0 unless the bench itself breaks.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatNumber } from './benchTable';
+import { runPipelineBench } from './pipeline/runPipelineBench';
+import { runViewerBench } from './viewer/runViewerBench';
+
+const USAGE = `Usage: npm run bench -- [--quick] [--only pipeline|viewer]
+  --quick          smaller cities (2,500 / 10,000 / 25,000 buildings), one run per input instead of the
+                   fastest of two, shorter orbits and one round per page in the browser
+  --only <part>    run only the pipeline part or only the viewer part`;
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help || (values.only !== undefined && values.only !== 'pipeline' && values.only !== 'viewer')) {
+  console.error(USAGE);
+  process.exit(values.help ? 0 : 2);
+}
+const quick = values.quick;
+const runsPipeline = values.only !== 'viewer';
+const runsViewer = values.only !== 'pipeline';
+/** Progress goes to stderr, so stdout holds only the tables. */
+const log = (line: string) => console.error(`[bench ${(performance.now() / 1000).toFixed(0)} s] ${line}`);
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+console.log(
+  `Münster Twin bench${quick ? ' (--quick)' : ''}: Node ${process.version}, ${cpus().length} × ${cpu}, ` +
+    `${formatNumber(totalmem() / 2 ** 30, 1)} GiB, load average ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' / ')} at start (a shared machine: read ratios, not absolute figures)`,
+);
+const workFolder = mkdtempSync(join(tmpdir(), 'twin-bench-'));
+try {
+  if (runsPipeline)
+    await runPipelineBench({ quick, repeats: quick ? 1 : 2, workFolder: join(workFolder, 'pipeline'), log });
+  if (runsViewer) await runViewerBench({ quick, log });
+} finally {
+  rmSync(workFolder, { recursive: true, force: true });
+}
+console.log(`\nBench finished in ${formatNumber(performance.now() / 1000, 0)} s.`);
