@@ -12,31 +12,17 @@ export function MeasurePanel() {
   const clearMeasurePoints = useTwinStore((state) => state.clearMeasurePoints);
   if (!mode) return null;
   const result = measure(mode, points);
+  const length = (meters: number | undefined) =>
+    meters === undefined ? undefined : formatLength(meters, i18n.language);
   const rows: [string, string | undefined][] = [
-    [
-      'measure.heightDifference',
-      result.heightDifferenceMeters === undefined
-        ? undefined
-        : formatLength(result.heightDifferenceMeters, i18n.language),
-    ],
-    [
-      'measure.distance3d',
-      result.distanceMeters === undefined ? undefined : formatLength(result.distanceMeters, i18n.language),
-    ],
-    [
-      'measure.horizontal',
-      result.horizontalDistanceMeters === undefined
-        ? undefined
-        : formatLength(result.horizontalDistanceMeters, i18n.language),
-    ],
+    ['measure.heightDifference', length(result.heightDifferenceMeters)],
+    ['measure.distance3d', length(result.distanceMeters)],
+    ['measure.horizontal', length(result.horizontalDistanceMeters)],
     [
       'measure.areaHorizontal',
       result.areaSquareMeters === undefined ? undefined : formatArea(result.areaSquareMeters, i18n.language),
     ],
-    [
-      'measure.perimeter',
-      result.perimeterMeters === undefined ? undefined : formatLength(result.perimeterMeters, i18n.language),
-    ],
+    ['measure.perimeter', length(result.perimeterMeters)],
   ];
   const shown = rows.filter((row): row is [string, string] => row[1] !== undefined);
   return (
