@@ -28,11 +28,15 @@ export default defineConfig({
   },
   server: {
     // Dev mode: Vite serves the app with hot reload and hands data requests to the real server.
-    proxy: Object.fromEntries(
-      ['/tiles', '/scenes', '/config.json', '/health'].map((path) => [
-        path,
-        `http://127.0.0.1:${SERVER_PORT}`,
-      ]),
-    ),
+    proxy: {
+      ...Object.fromEntries(
+        ['/tiles', '/scenes', '/config.json', '/health'].map((path) => [
+          path,
+          `http://127.0.0.1:${SERVER_PORT}`,
+        ]),
+      ),
+      // The sensor hub's REST and WebSocket.
+      '/api': { target: `http://127.0.0.1:${SERVER_PORT}`, ws: true },
+    },
   },
 });

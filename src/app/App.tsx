@@ -8,6 +8,7 @@ import { CameraStatus } from '../ui/CameraStatus';
 import { IssuesBanner } from '../ui/IssuesBanner';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { LoadingIndicator } from '../ui/LoadingIndicator';
+import { SensorDetails } from '../ui/sensors/SensorDetails';
 import { MapControls } from '../ui/MapControls';
 import { SidePanel } from '../ui/SidePanel';
 import { TwinViewer } from '../viewer/TwinViewer';
@@ -40,6 +41,7 @@ export function App() {
         <SidePanel />
         <MapControls />
         <BuildingInfoPanel />
+        <SensorDetails />
         <BuildingLegend />
         <IssuesBanner />
         <footer className="status-bar">

@@ -5,11 +5,13 @@ import { formatIssue } from '../domain/validation/issues';
 import { readViewFromSearch } from '../domain/view/urlState';
 import { MUENSTER_FALLBACK_CAMERA } from '../domain/view/cameraPose';
 import { createTwinStore } from '../store/createTwinStore';
+import { createSensorLive } from '../store/sensorLive';
 import { StoreProvider } from '../store/StoreContext';
 import { setupI18n } from '../ui/i18n/setupI18n';
 import { App } from './App';
 import { loadSearchIndex } from './loadSearchIndex';
 import { loadStartupDocuments } from './loadStartupDocuments';
+import { fetchSensorHistory, startSensorFeed } from './sensorFeed';
 import { startUrlSync } from './urlSync';
 import './styles.css';
 
@@ -21,12 +23,15 @@ async function start(): Promise<void> {
   const knownBaseLayerIds = ['natural-earth', ...config.baseLayers.map((layer) => layer.id)];
   const linkedView = readViewFromSearch(window.location.search, {
     camera: homeCamera,
-    visibleLayerIds: ['buildings', 'places'],
+    visibleLayerIds: ['buildings', 'places', 'sensors'],
     baseLayerId: config.defaultBaseLayerId,
     language: 'de',
     buildingColorScheme: 'plain',
     selectedBuildingId: undefined,
     shadows: false,
+    hiddenBuildingIds: [],
+    selectedSensorId: undefined,
+    sensorPhenomenon: undefined,
   });
   const view = knownBaseLayerIds.includes(linkedView.baseLayerId)
     ? linkedView
@@ -37,6 +42,10 @@ async function start(): Promise<void> {
   store.getState().addIssues(issues);
   const i18n = await setupI18n(view.language);
   startUrlSync(store, window);
+  const sensorLive = createSensorLive({
+    loadHistory: (sensorId, phenomenon, from, to) => fetchSensorHistory(sensorId, phenomenon, from, to),
+  });
+  startSensorFeed(store, sensorLive);
   // The address index (about 1 MB for 20,000 addresses) waits until the first view is complete, so it does not
   // compete with the tiles the user is waiting for.
   const stopWaiting = store.subscribe((state) => {
@@ -47,7 +56,7 @@ async function start(): Promise<void> {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <StoreProvider store={store}>
+        <StoreProvider store={store} sensorLive={sensorLive}>
           <App />
         </StoreProvider>
       </I18nextProvider>

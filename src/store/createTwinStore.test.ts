@@ -16,6 +16,9 @@ const initialView: ViewState = {
   buildingColorScheme: 'plain',
   selectedBuildingId: undefined,
   shadows: false,
+  hiddenBuildingIds: [],
+  selectedSensorId: undefined,
+  sensorPhenomenon: undefined,
 };
 
 describe('twin store', () => {
@@ -106,10 +109,19 @@ describe('twin store', () => {
     expect(store.getState().selectedBuildingProperties).toBeUndefined();
   });
 
-  it('keeps hidden buildings sorted, so equal sets compare equal', () => {
+  it('hides buildings by hand, sorted so equal sets give equal links, and shows them again', () => {
     const store = createTwinStore(initialView);
-    store.getState().setHiddenBuildingIds(['b', 'a']);
-    expect(store.getState().hiddenBuildingIds).toEqual(['a', 'b']);
+    store.getState().selectBuilding('b', { functionCode: '31001_1010' });
+    store.getState().hideBuilding('b');
+    store.getState().hideBuilding('a');
+    store.getState().hideBuilding('b');
+    expect(store.getState().view.hiddenBuildingIds).toEqual(['a', 'b']);
+    expect(store.getState().view.selectedBuildingId).toBeUndefined();
+    expect(store.getState().selectedBuildingProperties).toBeUndefined();
+    store.getState().showHiddenBuildings(['a']);
+    expect(store.getState().view.hiddenBuildingIds).toEqual(['b']);
+    store.getState().showHiddenBuildings();
+    expect(store.getState().view.hiddenBuildingIds).toEqual([]);
   });
 
   it('collects measuring points only while measuring, and starts a height measurement over after two', () => {

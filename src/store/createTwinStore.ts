@@ -7,12 +7,19 @@ import type { OverviewScene } from '../domain/scenes/sceneDocument';
 import type { ValidationIssue } from '../domain/validation/issues';
 import type { CameraPose } from '../domain/view/cameraPose';
 import {
+  normalizeBuildingIds,
   normalizeLayerIds,
   type Language,
   type OverlayLayerId,
   type ViewState,
 } from '../domain/view/viewState';
 import { isSameCameraPose } from './cameraComparison';
+import {
+  createSensorActions,
+  INITIAL_SENSOR_STATE,
+  type SensorActions,
+  type SensorState,
+} from './sensorSlice';
 
 /** What the camera should do next; the viewer carries it out and reports where the camera came to rest. */
 export type CameraCommand =
@@ -32,7 +39,7 @@ export interface LoadingState {
   firstViewComplete: boolean;
 }
 
-export type PanelId = 'layers' | 'measure' | 'info';
+export type PanelId = 'layers' | 'sensors' | 'measure' | 'info';
 
 /** Attribute values of the selected building, as read from the tileset's property table. */
 export type BuildingPropertyValues = Record<string, string | number>;
@@ -42,7 +49,7 @@ export type TilesetStatus =
   { state: 'loading' } | { state: 'ready' } | { state: 'missing' | 'failed'; message: string };
 
 /** The whole app state: plain, serialisable data and ids, never Cesium objects. */
-export interface TwinState {
+export interface TwinState extends SensorState {
   view: ViewState;
   cameraRequest: CameraRequest | undefined;
   homeCamera: CameraPose;
@@ -55,8 +62,6 @@ export interface TwinState {
   buildingsStatus: TilesetStatus;
   /** Read from the tileset when the selected building's tile is loaded; undefined until then. */
   selectedBuildingProperties: BuildingPropertyValues | undefined;
-  /** Buildings not drawn (by source id), e.g. those a planning scenario replaces. */
-  hiddenBuildingIds: readonly string[];
   /** The address index of the buildings tileset; undefined until loaded (or when the tileset has none). */
   searchEntries: readonly BuildingSearchEntry[] | undefined;
   /** While set, clicks on the model add measuring points instead of selecting buildings. */
@@ -64,7 +69,7 @@ export interface TwinState {
   measurePoints: readonly MeasuredPoint[];
 }
 
-export interface TwinActions {
+export interface TwinActions extends SensorActions {
   /** The viewer reports where the camera came to rest. */
   reportCamera(pose: CameraPose): void;
   /** Ask the viewer to fly (or jump) somewhere. */
@@ -88,7 +93,10 @@ export interface TwinActions {
   /** Selects a building by its source id (undefined clears), with its attributes when the caller has them. */
   selectBuilding(buildingId: string | undefined, properties?: BuildingPropertyValues): void;
   setShadows(shadows: boolean): void;
-  setHiddenBuildingIds(buildingIds: readonly string[]): void;
+  /** Hides one building by hand (and closes its attributes if it was selected). */
+  hideBuilding(buildingId: string): void;
+  /** Shows buildings hidden by hand again; without ids, all of them. */
+  showHiddenBuildings(buildingIds?: readonly string[]): void;
   setBuildingsStatus(status: TilesetStatus): void;
   setSearchEntries(entries: readonly BuildingSearchEntry[]): void;
   /** Switches measuring on (a mode) or off (undefined); either way the points start afresh. */
@@ -105,7 +113,11 @@ export function createTwinStore(
   homeCamera: CameraPose = initialView.camera,
 ): TwinStore {
   return createStore<TwinState & TwinActions>()((set, get) => ({
-    view: { ...initialView, visibleLayerIds: normalizeLayerIds(initialView.visibleLayerIds) },
+    view: {
+      ...initialView,
+      visibleLayerIds: normalizeLayerIds(initialView.visibleLayerIds),
+      hiddenBuildingIds: normalizeBuildingIds(initialView.hiddenBuildingIds),
+    },
     cameraRequest: { kind: 'pose', pose: initialView.camera, sequence: 1, flightSeconds: 0 },
     homeCamera,
     config: DEFAULT_TWIN_CONFIG,
@@ -115,10 +127,11 @@ export function createTwinStore(
     openPanel: undefined,
     buildingsStatus: { state: 'loading' },
     selectedBuildingProperties: undefined,
-    hiddenBuildingIds: [],
     searchEntries: undefined,
     measureMode: undefined,
     measurePoints: [],
+    ...INITIAL_SENSOR_STATE,
+    ...createSensorActions(set),
 
     reportCamera(pose) {
       const request = get().cameraRequest;
@@ -152,7 +165,11 @@ export function createTwinStore(
     restoreView(view) {
       const keepProperties = view.selectedBuildingId === get().view.selectedBuildingId;
       set({
-        view: { ...view, visibleLayerIds: normalizeLayerIds(view.visibleLayerIds) },
+        view: {
+          ...view,
+          visibleLayerIds: normalizeLayerIds(view.visibleLayerIds),
+          hiddenBuildingIds: normalizeBuildingIds(view.hiddenBuildingIds),
+        },
         selectedBuildingProperties: keepProperties ? get().selectedBuildingProperties : undefined,
       });
       get().requestCamera(view.camera, 0);
@@ -189,15 +206,40 @@ export function createTwinStore(
     },
     selectBuilding(selectedBuildingId, properties) {
       set((state) => ({
-        view: { ...state.view, selectedBuildingId },
+        view: {
+          ...state.view,
+          selectedBuildingId,
+          selectedSensorId: selectedBuildingId === undefined ? state.view.selectedSensorId : undefined,
+        },
         selectedBuildingProperties: selectedBuildingId === undefined ? undefined : properties,
       }));
     },
     setShadows(shadows) {
       set((state) => ({ view: { ...state.view, shadows } }));
     },
-    setHiddenBuildingIds(hiddenBuildingIds) {
-      set({ hiddenBuildingIds: [...hiddenBuildingIds].sort() });
+    hideBuilding(buildingId) {
+      set((state) => {
+        const deselect = state.view.selectedBuildingId === buildingId;
+        return {
+          view: {
+            ...state.view,
+            hiddenBuildingIds: normalizeBuildingIds([...state.view.hiddenBuildingIds, buildingId]),
+            selectedBuildingId: deselect ? undefined : state.view.selectedBuildingId,
+          },
+          selectedBuildingProperties: deselect ? undefined : state.selectedBuildingProperties,
+        };
+      });
+    },
+    showHiddenBuildings(buildingIds) {
+      set((state) => ({
+        view: {
+          ...state.view,
+          hiddenBuildingIds:
+            buildingIds === undefined
+              ? []
+              : state.view.hiddenBuildingIds.filter((id) => !buildingIds.includes(id)),
+        },
+      }));
     },
     setBuildingsStatus(buildingsStatus) {
       set({ buildingsStatus });

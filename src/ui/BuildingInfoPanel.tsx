@@ -52,6 +52,7 @@ export function BuildingInfoPanel() {
   const selectedBuildingId = useTwinStore((state) => state.view.selectedBuildingId);
   const properties = useTwinStore((state) => state.selectedBuildingProperties);
   const selectBuilding = useTwinStore((state) => state.selectBuilding);
+  const hideBuilding = useTwinStore((state) => state.hideBuilding);
   if (selectedBuildingId === undefined) return null;
   const formatMeters = (value: number) =>
     t('buildings.info.meters', { value: value.toLocaleString(i18n.language, { maximumFractionDigits: 1 }) });
@@ -80,6 +81,9 @@ export function BuildingInfoPanel() {
       ) : (
         <p role="status">{t('buildings.info.loading')}</p>
       )}
+      <button type="button" className="text-button" onClick={() => hideBuilding(selectedBuildingId)}>
+        {t('buildings.info.hide')}
+      </button>
     </section>
   );
 }

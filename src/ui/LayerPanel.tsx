@@ -19,6 +19,7 @@ export function LayerPanel() {
   const setBuildingColorScheme = useTwinStore((state) => state.setBuildingColorScheme);
   const setShadows = useTwinStore((state) => state.setShadows);
   const buildingsStatus = useTwinStore((state) => state.buildingsStatus);
+  const showHiddenBuildings = useTwinStore((state) => state.showHiddenBuildings);
   const baseLayers = [
     { id: NATURAL_EARTH_LAYER_ID, name: t('layers.naturalEarth') },
     ...configuredLayers.map((layer) => ({ id: layer.id, name: layer.name })),
@@ -49,6 +50,14 @@ export function LayerPanel() {
           />
           {t('layers.shadows')}
         </label>
+        {view.hiddenBuildingIds.length > 0 && (
+          <p className="note">
+            {t('layers.hiddenBuildings', { count: view.hiddenBuildingIds.length })}{' '}
+            <button type="button" className="text-button" onClick={() => showHiddenBuildings()}>
+              {t('layers.showHiddenBuildings')}
+            </button>
+          </p>
+        )}
       </fieldset>
       <fieldset>
         <legend>{t('layers.colorBy')}</legend>

@@ -5,9 +5,11 @@ import { useTwinStore } from '../store/StoreContext';
 import { InfoPanel } from './InfoPanel';
 import { LayerPanel } from './LayerPanel';
 import { MeasurePanel } from './MeasurePanel';
+import { SensorPanel } from './sensors/SensorPanel';
 
 const PANELS: { id: PanelId; titleKey: `panels.${PanelId}` }[] = [
   { id: 'layers', titleKey: 'panels.layers' },
+  { id: 'sensors', titleKey: 'panels.sensors' },
   { id: 'measure', titleKey: 'panels.measure' },
   { id: 'info', titleKey: 'panels.info' },
 ];
@@ -17,6 +19,8 @@ function PanelContent({ panelId }: { panelId: PanelId }) {
   switch (panelId) {
     case 'layers':
       return <LayerPanel />;
+    case 'sensors':
+      return <SensorPanel />;
     case 'measure':
       return <MeasurePanel />;
     case 'info':

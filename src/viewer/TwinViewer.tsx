@@ -8,6 +8,7 @@ import { BaseImageryLayer } from './layers/BaseImageryLayer';
 import { BuildingsLayer } from './layers/BuildingsLayer';
 import { MeasureLayer } from './layers/MeasureLayer';
 import { PlacesLayer } from './layers/PlacesLayer';
+import { SensorsLayer } from './layers/SensorsLayer';
 import { useModelClicks } from './sync/useModelClicks';
 import { useCameraSync } from './sync/useCameraSync';
 import { useDaylightClock } from './sync/useDaylightClock';
@@ -65,6 +66,7 @@ export function TwinViewer() {
       <BaseImageryLayer />
       <BuildingsLayer />
       <PlacesLayer />
+      <SensorsLayer />
       <MeasureLayer />
     </Viewer>
   );

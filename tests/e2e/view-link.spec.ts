@@ -12,7 +12,7 @@ test('a copied link restores camera and layers, and the back button steps back',
   await page.getByRole('button', { name: 'Ebenen' }).click();
   const places = page.getByRole('checkbox', { name: 'Orte des Digitalen Zwillings' });
   await places.uncheck();
-  await expect(page).toHaveURL(/layers=buildings(&|$)/);
+  await expect(page).toHaveURL(/layers=buildings,sensors(&|$)/);
 
   await page.getByRole('button', { name: 'Hineinzoomen' }).click();
   await expect(page).not.toHaveURL(/camera=7\.6283,51\.9544,600,/);

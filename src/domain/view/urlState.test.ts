@@ -16,6 +16,9 @@ const fallback: ViewState = {
   buildingColorScheme: 'plain',
   selectedBuildingId: undefined,
   shadows: false,
+  hiddenBuildingIds: [],
+  selectedSensorId: undefined,
+  sensorPhenomenon: undefined,
 };
 
 describe('view ↔ URL', () => {
@@ -34,6 +37,9 @@ describe('view ↔ URL', () => {
       buildingColorScheme: 'height',
       selectedBuildingId: 'DENW49AL000060UK',
       shadows: true,
+      hiddenBuildingIds: ['DENW49AL000060UK', 'DENW49AL00006XYZ'],
+      selectedSensorId: 'aasee-buoy',
+      sensorPhenomenon: 'dissolved_oxygen',
     };
     const restored = readViewFromSearch(writeViewToSearch(view), fallback);
     expect(restored.visibleLayerIds).toEqual([]);
@@ -42,6 +48,9 @@ describe('view ↔ URL', () => {
     expect(restored.buildingColorScheme).toBe('height');
     expect(restored.selectedBuildingId).toBe('DENW49AL000060UK');
     expect(restored.shadows).toBe(true);
+    expect(restored.hiddenBuildingIds).toEqual(['DENW49AL000060UK', 'DENW49AL00006XYZ']);
+    expect(restored.selectedSensorId).toBe('aasee-buoy');
+    expect(restored.sensorPhenomenon).toBe('dissolved_oxygen');
     expect(restored.camera.longitudeDegrees).toBeCloseTo(view.camera.longitudeDegrees, 6);
     expect(restored.camera.latitudeDegrees).toBeCloseTo(view.camera.latitudeDegrees, 6);
     expect(restored.camera.heightMeters).toBeCloseTo(view.camera.heightMeters, 1);

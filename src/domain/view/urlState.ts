@@ -1,11 +1,19 @@
 import { BUILDING_COLOR_SCHEME_IDS, type BuildingColorSchemeId } from '../buildings/buildingColorSchemes';
+import { isPhenomenonId } from '../sensors/phenomena';
 import { cameraPoseSchema, normalizeHeadingDegrees, type CameraPose } from './cameraPose';
-import { isLanguage, isOverlayLayerId, normalizeLayerIds, type ViewState } from './viewState';
+import {
+  isLanguage,
+  isOverlayLayerId,
+  normalizeBuildingIds,
+  normalizeLayerIds,
+  type ViewState,
+} from './viewState';
 
 /**
  * The view as URL query parameters, short enough to share:
  * `?camera=lon,lat,heightMeters,headingDegrees,pitchDegrees&layers=buildings,places&base=natural-earth&lang=de`,
- * plus `color=function`, `building=<id>` and `shadows=1` when they differ from the default.
+ * plus `color=function`, `building=<id>`, `shadows=1`, `hidden=<id>,<id>`, `sensor=<id>` and `phenomenon=pm10`
+ * when they differ from the default.
  * Parameters this module does not know are kept, so later features can add theirs.
  */
 const CAMERA = 'camera';
@@ -15,6 +23,9 @@ const LANGUAGE = 'lang';
 const COLOR_SCHEME = 'color';
 const SELECTED_BUILDING = 'building';
 const SHADOWS = 'shadows';
+const HIDDEN_BUILDINGS = 'hidden';
+const SELECTED_SENSOR = 'sensor';
+const SENSOR_PHENOMENON = 'phenomenon';
 
 /** Decimal places kept in a URL: 1e-6° is about 0.1 m, a tenth of a degree or metre is invisible. */
 const COORDINATE_DECIMALS = 6;
@@ -67,6 +78,13 @@ export function writeViewToSearch(view: ViewState, currentSearch = ''): string {
   );
   setOrDelete(parameters, SELECTED_BUILDING, view.selectedBuildingId);
   setOrDelete(parameters, SHADOWS, view.shadows ? '1' : undefined);
+  setOrDelete(
+    parameters,
+    HIDDEN_BUILDINGS,
+    view.hiddenBuildingIds.length === 0 ? undefined : normalizeBuildingIds(view.hiddenBuildingIds).join(','),
+  );
+  setOrDelete(parameters, SELECTED_SENSOR, view.selectedSensorId);
+  setOrDelete(parameters, SENSOR_PHENOMENON, view.sensorPhenomenon);
   // Commas are safe in a query and keep links readable.
   return `?${parameters.toString().replaceAll('%2C', ',')}`;
 }
@@ -91,6 +109,7 @@ export function readViewFromSearch(search: string, fallback: ViewState): ViewSta
   const baseLayerText = parameters.get(BASE_LAYER);
   const languageText = parameters.get(LANGUAGE);
   const colorSchemeText = parameters.get(COLOR_SCHEME);
+  const phenomenonText = parameters.get(SENSOR_PHENOMENON);
   return {
     camera: (cameraText && parseCameraParameter(cameraText)) || fallback.camera,
     visibleLayerIds:
@@ -102,5 +121,10 @@ export function readViewFromSearch(search: string, fallback: ViewState): ViewSta
     buildingColorScheme: isColorScheme(colorSchemeText) ? colorSchemeText : 'plain',
     selectedBuildingId: parameters.get(SELECTED_BUILDING) || undefined,
     shadows: parameters.get(SHADOWS) === '1',
+    hiddenBuildingIds: normalizeBuildingIds(
+      (parameters.get(HIDDEN_BUILDINGS) ?? '').split(',').filter((id) => id.length > 0),
+    ),
+    selectedSensorId: parameters.get(SELECTED_SENSOR) || undefined,
+    sensorPhenomenon: phenomenonText && isPhenomenonId(phenomenonText) ? phenomenonText : undefined,
   };
 }

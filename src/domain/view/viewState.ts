@@ -1,4 +1,5 @@
 import type { BuildingColorSchemeId } from '../buildings/buildingColorSchemes';
+import type { PhenomenonId } from '../sensors/phenomena';
 import type { CameraPose } from './cameraPose';
 
 /** The UI languages; German first (the city's language), English second. */
@@ -6,7 +7,7 @@ export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Overlay layers a user can switch; later issues add theirs here (buildings, heat loss, sensors …). */
-export const OVERLAY_LAYER_IDS = ['buildings', 'places'] as const;
+export const OVERLAY_LAYER_IDS = ['buildings', 'places', 'sensors'] as const;
 export type OverlayLayerId = (typeof OVERLAY_LAYER_IDS)[number];
 
 /** Everything a link must carry to restore what a user sees. */
@@ -20,6 +21,12 @@ export interface ViewState {
   selectedBuildingId: string | undefined;
   /** Sun shadows cast by buildings (costly on weak devices, so off by default). */
   shadows: boolean;
+  /** Buildings the user has hidden by hand (source ids), sorted; scenarios hide theirs separately. */
+  hiddenBuildingIds: string[];
+  /** The sensor whose live value and chart are shown, if any. */
+  selectedSensorId: string | undefined;
+  /** Sensors shown and coloured by one phenomenon only (e.g. `pm10`); undefined shows all. */
+  sensorPhenomenon: PhenomenonId | undefined;
 }
 
 export function isLanguage(value: string): value is Language {
@@ -33,4 +40,9 @@ export function isOverlayLayerId(value: string): value is OverlayLayerId {
 /** Layers sorted in catalogue order without duplicates, so equal views have equal URLs. */
 export function normalizeLayerIds(layerIds: readonly OverlayLayerId[]): OverlayLayerId[] {
   return OVERLAY_LAYER_IDS.filter((id) => layerIds.includes(id));
+}
+
+/** Ids sorted without duplicates, so equal views have equal URLs. */
+export function normalizeBuildingIds(buildingIds: readonly string[]): string[] {
+  return [...new Set(buildingIds)].sort();
 }

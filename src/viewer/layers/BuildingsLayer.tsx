@@ -21,7 +21,7 @@ export function BuildingsLayer() {
   const visible = useTwinStore((state) => state.view.visibleLayerIds.includes('buildings'));
   const scheme = useTwinStore((state) => state.view.buildingColorScheme);
   const selectedBuildingId = useTwinStore((state) => state.view.selectedBuildingId);
-  const hiddenBuildingIds = useTwinStore((state) => state.hiddenBuildingIds);
+  const hiddenBuildingIds = useTwinStore((state) => state.view.hiddenBuildingIds);
   const shadows = useTwinStore((state) => state.view.shadows);
   const url = resolveTilesUrl({ tilesBaseUrl }, `${tilesetName}/tileset.json`);
   const style = useMemo(

@@ -9,9 +9,11 @@ import {
 import { useEffect } from 'react';
 import type { TwinStore } from '../../store/createTwinStore';
 import { readFeatureProperties } from '../adapters/featureProperties';
+import { isSensorPickId } from '../layers/SensorsLayer';
 
 /**
- * A click on a building selects it (attributes into the store); a click anywhere else clears the selection.
+ * A click on a building or a sensor selects it (a building's attributes into the store); a click anywhere else
+ * clears the selection.
  * While measuring, a click adds the picked point on the model (building or ground) instead.
  */
 export function useModelClicks(viewer: Viewer | undefined, store: TwinStore): void {
@@ -31,11 +33,15 @@ export function useModelClicks(viewer: Viewer | undefined, store: TwinStore): vo
         return;
       }
       const picked: unknown = viewer.scene.pick(click.position);
-      if (picked instanceof Cesium3DTileFeature) {
+      const pickedId = (picked as { id?: unknown } | undefined)?.id;
+      if (isSensorPickId(pickedId)) {
+        store.getState().selectSensor(pickedId.sensorId);
+      } else if (picked instanceof Cesium3DTileFeature) {
         const properties = readFeatureProperties(picked);
         store.getState().selectBuilding(String(properties.sourceId ?? ''), properties);
       } else {
         store.getState().selectBuilding(undefined);
+        store.getState().selectSensor(undefined);
       }
     }, ScreenSpaceEventType.LEFT_CLICK);
     return () => {

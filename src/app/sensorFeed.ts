@@ -1,0 +1,158 @@
+import {
+  SENSOR_API_PATH,
+  SENSOR_LIVE_PATH,
+  type HubMessage,
+  type ObservationWindow,
+  type SensorHistory,
+  type SensorSnapshot,
+} from '../domain/sensors/hubProtocol';
+import { valuesAt } from '../domain/sensors/latestValues';
+import type { PhenomenonId } from '../domain/sensors/phenomena';
+import type { TwinStore } from '../store/createTwinStore';
+import type { SensorLive } from '../store/sensorLive';
+
+const DAY_MS = 86_400_000;
+
+export interface SensorFeedOptions {
+  /** Where the hub is: this server by default. */
+  baseUrl?: string;
+  /** First and largest wait before reconnecting, in ms. */
+  minimumRetryMs?: number;
+  maximumRetryMs?: number;
+}
+
+function applySnapshot(store: TwinStore, live: SensorLive, snapshot: SensorSnapshot): void {
+  live.syncClock(snapshot.now);
+  store.getState().setSensorCatalogue(snapshot.sensors);
+  live.replace(snapshot.latest);
+  const sourcesDown = snapshot.sources.some((source) => source.state !== 'connected');
+  store.getState().setSensorFeed(sourcesDown ? 'reconnecting' : 'live', snapshot.sources);
+}
+
+/**
+ * Keeps the browser connected to the sensor hub: a snapshot on each (re)connect, then live batches over the
+ * WebSocket, which write the live values (outside React) and only the feed's health into the store.
+ * Reconnects with exponential backoff and jitter. Returns a function that stops it.
+ */
+export function startSensorFeed(
+  store: TwinStore,
+  live: SensorLive,
+  {
+    baseUrl = window.location.origin,
+    minimumRetryMs = 1000,
+    maximumRetryMs = 30_000,
+  }: SensorFeedOptions = {},
+): () => void {
+  let socket: WebSocket | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let attempt = 0;
+  let stopped = false;
+
+  const scheduleReconnect = () => {
+    if (stopped) return;
+    store.getState().setSensorFeed('reconnecting');
+    const delay = Math.min(maximumRetryMs, minimumRetryMs * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+    attempt++;
+    retryTimer = setTimeout(connect, delay);
+  };
+
+  const connect = () => {
+    if (stopped) return;
+    const url = new URL(SENSOR_LIVE_PATH, baseUrl);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    const current = new WebSocket(url);
+    socket = current;
+    current.onmessage = (event) => {
+      let message: HubMessage;
+      try {
+        message = JSON.parse(String(event.data)) as HubMessage;
+      } catch {
+        return;
+      }
+      switch (message.type) {
+        case 'snapshot':
+          attempt = 0;
+          if (!live.frozen) applySnapshot(store, live, message.snapshot);
+          else store.getState().setSensorCatalogue(message.snapshot.sensors);
+          break;
+        case 'observations':
+          // While the time slider shows the past, live batches wait in the hub: back to live reloads the snapshot.
+          if (live.frozen) break;
+          live.syncClock(message.now);
+          live.apply(message.observations);
+          break;
+        case 'sources': {
+          const down = message.sources.some((source) => source.state !== 'connected');
+          store.getState().setSensorFeed(down ? 'reconnecting' : 'live', message.sources);
+          break;
+        }
+      }
+    };
+    current.onclose = () => {
+      if (socket === current) scheduleReconnect();
+    };
+  };
+
+  // A server without a hub answers the REST path with 503 (or 404 before the hub existed): say so, don't retry.
+  void fetch(new URL(SENSOR_API_PATH, baseUrl))
+    .then((response) => {
+      if (stopped) return;
+      if (response.status === 503 || response.status === 404) store.getState().setSensorFeed('unavailable');
+      else connect();
+    })
+    .catch(() => scheduleReconnect());
+
+  // Back from the time slider to live: the last snapshot plus everything that arrived since.
+  // The time slider: the last 24 hours are fetched once per visit of the slider, then each moment is computed.
+  let window: Promise<ObservationWindow | undefined> | undefined;
+  const showMoment = (time: number) => {
+    if (!window) {
+      const to = live.now();
+      window = fetch(new URL(`${SENSOR_API_PATH}/observations?from=${to - DAY_MS}&to=${to}`, baseUrl))
+        .then((response) => (response.ok ? (response.json() as Promise<ObservationWindow>) : undefined))
+        .catch(() => undefined);
+    }
+    live.freezeAt(time);
+    void window.then((loaded) => {
+      if (loaded && store.getState().sensorReplayTime === time)
+        live.replace(valuesAt(loaded.observations, time));
+    });
+  };
+  const stopWatchingSlider = store.subscribe((state, previous) => {
+    if (state.sensorReplayTime === previous.sensorReplayTime) return;
+    if (state.sensorReplayTime !== undefined) {
+      showMoment(state.sensorReplayTime);
+      return;
+    }
+    window = undefined;
+    void fetch(new URL(SENSOR_API_PATH, baseUrl))
+      .then((response) => (response.ok ? (response.json() as Promise<SensorSnapshot>) : undefined))
+      .then((snapshot) => {
+        live.freezeAt(undefined);
+        if (snapshot) applySnapshot(store, live, snapshot);
+      })
+      .catch(() => live.freezeAt(undefined));
+  });
+
+  return () => {
+    stopWatchingSlider();
+    stopped = true;
+    clearTimeout(retryTimer);
+    socket?.close();
+  };
+}
+
+/** Asks the hub for one sensor's series; an error names the sensor and the HTTP status. */
+export async function fetchSensorHistory(
+  sensorId: string,
+  phenomenon: PhenomenonId,
+  from: number,
+  to: number,
+  baseUrl = window.location.origin,
+): Promise<SensorHistory> {
+  const url = new URL(`${SENSOR_API_PATH}/${encodeURIComponent(sensorId)}/history`, baseUrl);
+  url.search = new URLSearchParams({ phenomenon, from: String(from), to: String(to) }).toString();
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${sensorId} ${phenomenon}: HTTP ${response.status}`);
+  return (await response.json()) as SensorHistory;
+}
