@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LatestValues, valuesAt } from './latestValues';
-import { currentBreaches, drawnLevel } from './sensorLevels';
+import { currentBreaches, drawnLevel, staleDeadline } from './sensorLevels';
 import type { SensorDescription } from './sensorModel';
 import { isStale, thresholdLevel } from './sensorStatus';
 
@@ -52,6 +52,18 @@ describe('what the map shows', () => {
     expect(drawnLevel(box, values, now, 'air_temperature')).toBe('ok');
     expect(drawnLevel(box, values, now + 20 * 60_000, undefined)).toBe('stale');
     expect(drawnLevel(box, new LatestValues(), now, undefined)).toBe('no-data');
+  });
+
+  it('knows when a drawn sensor will turn stale, so the map need not re-check every sensor each second', () => {
+    const values = new LatestValues();
+    expect(staleDeadline(box, values, undefined)).toBe(Number.POSITIVE_INFINITY);
+    values.apply([
+      ['sensebox-1', 'pm10', 20, now - 60_000],
+      ['sensebox-1', 'air_temperature', 21, now],
+    ]);
+    expect(staleDeadline(box, values, undefined)).toBe(now + 600_000);
+    expect(staleDeadline(box, values, 'pm10')).toBe(now - 60_000 + 600_000);
+    expect(drawnLevel(box, values, staleDeadline(box, values, 'pm10') + 1, 'pm10')).toBe('stale');
   });
 
   it('lists breaches, alerts first', () => {

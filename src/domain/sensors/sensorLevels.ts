@@ -75,3 +75,21 @@ export function currentBreaches(
     (a, b) => SEVERITY[b.level] - SEVERITY[a.level] || a.sensor.name.localeCompare(b.sensor.name, 'de'),
   );
 }
+
+/**
+ * When the sensor, as drawn, turns stale if nothing new arrives: the latest of its drawn phenomena's last
+ * time plus twice their interval. Infinity when it has no value yet (it shows "no data" instead).
+ */
+export function staleDeadline(
+  sensor: SensorDescription,
+  values: LatestValues,
+  filter: PhenomenonId | undefined,
+): number {
+  let deadline = Number.NEGATIVE_INFINITY;
+  for (const { phenomenon, intervalSeconds } of sensor.phenomena) {
+    if (filter !== undefined && phenomenon !== primaryPhenomenon(sensor, filter)) continue;
+    const latest = values.get(sensor.id, phenomenon);
+    if (latest) deadline = Math.max(deadline, latest.time + 2 * intervalSeconds * 1000);
+  }
+  return deadline === Number.NEGATIVE_INFINITY ? Number.POSITIVE_INFINITY : deadline;
+}

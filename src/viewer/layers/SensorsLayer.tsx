@@ -15,6 +15,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCesium } from 'resium';
 import { sensorAppearance } from '../../domain/sensors/sensorAppearance';
+import { staleDeadline } from '../../domain/sensors/sensorLevels';
 import type { SensorDescription } from '../../domain/sensors/sensorModel';
 import { useSensorLive, useTwinStore, useTwinStoreApi } from '../../store/StoreContext';
 
@@ -33,6 +34,9 @@ interface Marker {
   label: Label | undefined;
   color: string;
   labelText: string;
+  /** When it turns stale unless a value arrives (hub clock); the tick redraws only markers past theirs. */
+  staleAt: number;
+  stale: boolean;
 }
 
 const colorCache = new Map<string, Color>();
@@ -128,12 +132,21 @@ export function SensorsLayer() {
               id: { sensorId: sensor.id } satisfies SensorPickId,
             })
           : undefined;
-      markers.current.set(sensor.id, { sensor, point, label, color: '', labelText: '' });
+      markers.current.set(sensor.id, {
+        sensor,
+        point,
+        label,
+        color: '',
+        labelText: '',
+        staleAt: Number.POSITIVE_INFINITY,
+        stale: false,
+      });
     }
   }, [scene, catalogue]);
 
-  // Redraw from the live values: changed sensors on each batch, all of them every second (staleness) and
-  // whenever the filter, the selection or the visibility change.
+  // Redraw from the live values: changed sensors on each batch; once a second those that just fell silent
+  // (a comparison per marker, so 10,000 sensors cost little); all of them when filter, selection or
+  // visibility change.
   useEffect(() => {
     if (!scene) return;
     const redraw = (ids: Iterable<string> | 'all') => {
@@ -144,6 +157,8 @@ export function SensorsLayer() {
         const marker = markers.current.get(id);
         if (!marker) continue;
         const look = sensorAppearance(marker.sensor, live.values, now, filter);
+        marker.stale = look.level === 'stale';
+        marker.staleAt = staleDeadline(marker.sensor, live.values, filter);
         const show = visible && look.show;
         if (marker.point.show !== show) {
           marker.point.show = show;
@@ -180,7 +195,12 @@ export function SensorsLayer() {
     };
     redraw('all');
     const unsubscribe = live.subscribe((change) => redraw(change));
-    const tick = setInterval(() => redraw('all'), 1000);
+    const tick = setInterval(() => {
+      const now = live.now();
+      const silent: string[] = [];
+      for (const [id, marker] of markers.current) if (!marker.stale && now > marker.staleAt) silent.push(id);
+      if (silent.length > 0) redraw(silent);
+    }, 1000);
     return () => {
       unsubscribe();
       clearInterval(tick);
