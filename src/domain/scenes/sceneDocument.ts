@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { corridorSceneSchema } from '../corridors/corridorScene';
+import { scenarioDocumentSchema } from '../scenarios/scenarioSchema';
 import { parseJsonText, parseWithSchema, type ParseResult } from '../validation/issues';
 import { cameraPoseSchema } from '../view/cameraPose';
 
@@ -47,8 +49,12 @@ export const overviewSceneSchema = z
     });
   });
 
-/** Every kind of scene document; later kinds (scenario, corridor, storyboard) join this union. */
-export const sceneDocumentSchema = z.discriminatedUnion('kind', [overviewSceneSchema]);
+/** Every kind of scene document; later kinds (storyboard) join this union. */
+export const sceneDocumentSchema = z.discriminatedUnion('kind', [
+  overviewSceneSchema,
+  scenarioDocumentSchema,
+  corridorSceneSchema,
+]);
 
 export type LocalizedText = z.output<typeof localizedTextSchema>;
 export type Place = z.output<typeof placeSchema>;
