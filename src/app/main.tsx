@@ -9,6 +9,7 @@ import { createSensorLive } from '../store/sensorLive';
 import { StoreProvider } from '../store/StoreContext';
 import { setupI18n } from '../ui/i18n/setupI18n';
 import { App } from './App';
+import { loadScenarios } from './loadScenarios';
 import { loadSearchIndex } from './loadSearchIndex';
 import { loadStartupDocuments } from './loadStartupDocuments';
 import { fetchSensorHistory, startSensorFeed } from './sensorFeed';
@@ -32,6 +33,8 @@ async function start(): Promise<void> {
     hiddenBuildingIds: [],
     selectedSensorId: undefined,
     sensorPhenomenon: undefined,
+    scenarioId: undefined,
+    variantId: undefined,
   });
   const view = knownBaseLayerIds.includes(linkedView.baseLayerId)
     ? linkedView
@@ -46,6 +49,7 @@ async function start(): Promise<void> {
     loadHistory: (sensorId, phenomenon, from, to) => fetchSensorHistory(sensorId, phenomenon, from, to),
   });
   startSensorFeed(store, sensorLive);
+  void loadScenarios(store);
   // The address index (about 1 MB for 20,000 addresses) waits until the first view is complete, so it does not
   // compete with the tiles the user is waiting for.
   const stopWaiting = store.subscribe((state) => {

@@ -19,6 +19,8 @@ const initialView: ViewState = {
   hiddenBuildingIds: [],
   selectedSensorId: undefined,
   sensorPhenomenon: undefined,
+  scenarioId: undefined,
+  variantId: undefined,
 };
 
 describe('twin store', () => {

@@ -15,6 +15,12 @@ import {
 } from '../domain/view/viewState';
 import { isSameCameraPose } from './cameraComparison';
 import {
+  createScenarioActions,
+  INITIAL_SCENARIO_STATE,
+  type ScenarioActions,
+  type ScenarioState,
+} from './scenarioSlice';
+import {
   createSensorActions,
   INITIAL_SENSOR_STATE,
   type SensorActions,
@@ -39,7 +45,7 @@ export interface LoadingState {
   firstViewComplete: boolean;
 }
 
-export type PanelId = 'layers' | 'sensors' | 'measure' | 'info';
+export type PanelId = 'layers' | 'sensors' | 'scenarios' | 'measure' | 'info';
 
 /** Attribute values of the selected building, as read from the tileset's property table. */
 export type BuildingPropertyValues = Record<string, string | number>;
@@ -49,7 +55,7 @@ export type TilesetStatus =
   { state: 'loading' } | { state: 'ready' } | { state: 'missing' | 'failed'; message: string };
 
 /** The whole app state: plain, serialisable data and ids, never Cesium objects. */
-export interface TwinState extends SensorState {
+export interface TwinState extends SensorState, ScenarioState {
   view: ViewState;
   cameraRequest: CameraRequest | undefined;
   homeCamera: CameraPose;
@@ -69,7 +75,7 @@ export interface TwinState extends SensorState {
   measurePoints: readonly MeasuredPoint[];
 }
 
-export interface TwinActions extends SensorActions {
+export interface TwinActions extends SensorActions, ScenarioActions {
   /** The viewer reports where the camera came to rest. */
   reportCamera(pose: CameraPose): void;
   /** Ask the viewer to fly (or jump) somewhere. */
@@ -132,6 +138,8 @@ export function createTwinStore(
     measurePoints: [],
     ...INITIAL_SENSOR_STATE,
     ...createSensorActions(set),
+    ...INITIAL_SCENARIO_STATE,
+    ...createScenarioActions(set),
 
     reportCamera(pose) {
       const request = get().cameraRequest;

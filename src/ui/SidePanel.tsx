@@ -5,11 +5,13 @@ import { useTwinStore } from '../store/StoreContext';
 import { InfoPanel } from './InfoPanel';
 import { LayerPanel } from './LayerPanel';
 import { MeasurePanel } from './MeasurePanel';
+import { ScenarioPanel } from './scenarios/ScenarioPanel';
 import { SensorPanel } from './sensors/SensorPanel';
 
 const PANELS: { id: PanelId; titleKey: `panels.${PanelId}` }[] = [
   { id: 'layers', titleKey: 'panels.layers' },
   { id: 'sensors', titleKey: 'panels.sensors' },
+  { id: 'scenarios', titleKey: 'panels.scenarios' },
   { id: 'measure', titleKey: 'panels.measure' },
   { id: 'info', titleKey: 'panels.info' },
 ];
@@ -21,6 +23,8 @@ function PanelContent({ panelId }: { panelId: PanelId }) {
       return <LayerPanel />;
     case 'sensors':
       return <SensorPanel />;
+    case 'scenarios':
+      return <ScenarioPanel />;
     case 'measure':
       return <MeasurePanel />;
     case 'info':

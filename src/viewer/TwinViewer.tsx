@@ -8,6 +8,7 @@ import { BaseImageryLayer } from './layers/BaseImageryLayer';
 import { BuildingsLayer } from './layers/BuildingsLayer';
 import { MeasureLayer } from './layers/MeasureLayer';
 import { PlacesLayer } from './layers/PlacesLayer';
+import { ScenarioLayer } from './layers/ScenarioLayer';
 import { SensorsLayer } from './layers/SensorsLayer';
 import { useModelClicks } from './sync/useModelClicks';
 import { useCameraSync } from './sync/useCameraSync';
@@ -67,6 +68,7 @@ export function TwinViewer() {
       <BuildingsLayer />
       <PlacesLayer />
       <SensorsLayer />
+      <ScenarioLayer />
       <MeasureLayer />
     </Viewer>
   );

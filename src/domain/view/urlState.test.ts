@@ -19,6 +19,8 @@ const fallback: ViewState = {
   hiddenBuildingIds: [],
   selectedSensorId: undefined,
   sensorPhenomenon: undefined,
+  scenarioId: undefined,
+  variantId: undefined,
 };
 
 describe('view ↔ URL', () => {
@@ -40,6 +42,8 @@ describe('view ↔ URL', () => {
       hiddenBuildingIds: ['DENW49AL000060UK', 'DENW49AL00006XYZ'],
       selectedSensorId: 'aasee-buoy',
       sensorPhenomenon: 'dissolved_oxygen',
+      scenarioId: 'york',
+      variantId: 'a',
     };
     const restored = readViewFromSearch(writeViewToSearch(view), fallback);
     expect(restored.visibleLayerIds).toEqual([]);
@@ -51,6 +55,8 @@ describe('view ↔ URL', () => {
     expect(restored.hiddenBuildingIds).toEqual(['DENW49AL000060UK', 'DENW49AL00006XYZ']);
     expect(restored.selectedSensorId).toBe('aasee-buoy');
     expect(restored.sensorPhenomenon).toBe('dissolved_oxygen');
+    expect(restored.scenarioId).toBe('york');
+    expect(restored.variantId).toBe('a');
     expect(restored.camera.longitudeDegrees).toBeCloseTo(view.camera.longitudeDegrees, 6);
     expect(restored.camera.latitudeDegrees).toBeCloseTo(view.camera.latitudeDegrees, 6);
     expect(restored.camera.heightMeters).toBeCloseTo(view.camera.heightMeters, 1);

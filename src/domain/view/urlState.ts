@@ -12,8 +12,8 @@ import {
 /**
  * The view as URL query parameters, short enough to share:
  * `?camera=lon,lat,heightMeters,headingDegrees,pitchDegrees&layers=buildings,places&base=natural-earth&lang=de`,
- * plus `color=function`, `building=<id>`, `shadows=1`, `hidden=<id>,<id>`, `sensor=<id>` and `phenomenon=pm10`
- * when they differ from the default.
+ * plus `color=function`, `building=<id>`, `shadows=1`, `hidden=<id>,<id>`, `sensor=<id>`, `phenomenon=pm10`,
+ * `scenario=york` and `variant=a` when they differ from the default.
  * Parameters this module does not know are kept, so later features can add theirs.
  */
 const CAMERA = 'camera';
@@ -26,6 +26,8 @@ const SHADOWS = 'shadows';
 const HIDDEN_BUILDINGS = 'hidden';
 const SELECTED_SENSOR = 'sensor';
 const SENSOR_PHENOMENON = 'phenomenon';
+const SCENARIO = 'scenario';
+const VARIANT = 'variant';
 
 /** Decimal places kept in a URL: 1e-6° is about 0.1 m, a tenth of a degree or metre is invisible. */
 const COORDINATE_DECIMALS = 6;
@@ -85,6 +87,8 @@ export function writeViewToSearch(view: ViewState, currentSearch = ''): string {
   );
   setOrDelete(parameters, SELECTED_SENSOR, view.selectedSensorId);
   setOrDelete(parameters, SENSOR_PHENOMENON, view.sensorPhenomenon);
+  setOrDelete(parameters, SCENARIO, view.scenarioId);
+  setOrDelete(parameters, VARIANT, view.scenarioId === undefined ? undefined : view.variantId);
   // Commas are safe in a query and keep links readable.
   return `?${parameters.toString().replaceAll('%2C', ',')}`;
 }
@@ -126,5 +130,7 @@ export function readViewFromSearch(search: string, fallback: ViewState): ViewSta
     ),
     selectedSensorId: parameters.get(SELECTED_SENSOR) || undefined,
     sensorPhenomenon: phenomenonText && isPhenomenonId(phenomenonText) ? phenomenonText : undefined,
+    scenarioId: parameters.get(SCENARIO) || undefined,
+    variantId: (parameters.get(SCENARIO) && parameters.get(VARIANT)) || undefined,
   };
 }

@@ -27,6 +27,9 @@ export interface ViewState {
   selectedSensorId: string | undefined;
   /** Sensors shown and coloured by one phenomenon only (e.g. `pm10`); undefined shows all. */
   sensorPhenomenon: PhenomenonId | undefined;
+  /** The planning quarter shown (a scenario document's id) and its variant, if any. */
+  scenarioId: string | undefined;
+  variantId: string | undefined;
 }
 
 export function isLanguage(value: string): value is Language {

@@ -1,11 +1,14 @@
 import {
+  Cartesian3,
   Cesium3DTileColorBlendMode,
+  ClippingPolygon,
+  ClippingPolygonCollection,
   ShadowMode,
   type Cesium3DTile,
   type Cesium3DTileFeature,
   type Cesium3DTileset as CesiumTileset,
 } from 'cesium';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Cesium3DTileset } from 'resium';
 import { resolveTilesUrl } from '../../domain/config/twinConfig';
 import { useTwinStore, useTwinStoreApi } from '../../store/StoreContext';
@@ -23,15 +26,41 @@ export function BuildingsLayer() {
   const selectedBuildingId = useTwinStore((state) => state.view.selectedBuildingId);
   const hiddenBuildingIds = useTwinStore((state) => state.view.hiddenBuildingIds);
   const shadows = useTwinStore((state) => state.view.shadows);
+  const scenario = useTwinStore((state) =>
+    state.scenarios.find((entry) => entry.id === state.view.scenarioId),
+  );
   const url = resolveTilesUrl({ tilesBaseUrl }, `${tilesetName}/tileset.json`);
   const style = useMemo(
-    () => createBuildingStyle(scheme, selectedBuildingId, new Set(hiddenBuildingIds)),
-    [scheme, selectedBuildingId, hiddenBuildingIds],
+    () =>
+      createBuildingStyle(
+        scheme,
+        selectedBuildingId,
+        new Set([
+          ...hiddenBuildingIds,
+          ...(scenario?.existingBuildings.remove.map((entry) => entry.buildingId) ?? []),
+        ]),
+      ),
+    [scheme, selectedBuildingId, hiddenBuildingIds, scenario],
   );
 
   // A building selected by a link or the search has no attributes yet: read them from its tile, which is either
   // loaded already or arrives later (onTileLoad).
   const tilesetRef = useRef<CesiumTileset | undefined>(undefined);
+  const [tilesetReady, setTilesetReady] = useState(0);
+
+  // An open planning quarter replaces what stands on its site: the tileset is clipped inside the boundary.
+  const clipRing = scenario?.existingBuildings.removeAllInsideSite ? scenario.site.boundary[0] : undefined;
+  useEffect(() => {
+    const tileset = tilesetRef.current;
+    if (!tileset || tileset.isDestroyed()) return;
+    tileset.clippingPolygons = clipRing
+      ? new ClippingPolygonCollection({
+          polygons: [
+            new ClippingPolygon({ positions: Cartesian3.fromDegreesArray(clipRing.slice(0, -1).flat()) }),
+          ],
+        })
+      : new ClippingPolygonCollection();
+  }, [tilesetReady, clipRing]);
   const completeSelection = useCallback(
     (find: (sourceId: string) => Cesium3DTileFeature | undefined) => {
       const { view, selectedBuildingProperties } = store.getState();
@@ -53,6 +82,7 @@ export function BuildingsLayer() {
   const onReady = useCallback(
     (tileset: CesiumTileset) => {
       tilesetRef.current = tileset;
+      setTilesetReady((count) => count + 1);
       store.getState().setBuildingsStatus({ state: 'ready' });
     },
     [store],
