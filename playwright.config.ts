@@ -36,7 +36,13 @@ export default defineConfig({
   webServer: {
     command: 'tsx scripts/start.ts',
     url: `http://127.0.0.1:${E2E_PORT}/health`,
-    env: { PORT: String(E2E_PORT), HOST: '127.0.0.1' },
+    // The default replay plus a probe sensor the sensor test publishes to over MQTT (its own broker port).
+    env: {
+      PORT: String(E2E_PORT),
+      HOST: '127.0.0.1',
+      SENSORS_CONFIG: 'tests/e2e/fixtures/sensors.e2e.json',
+      MQTT_PORT: '18831',
+    },
     reuseExistingServer: false,
     timeout: 300_000,
     stdout: 'pipe',

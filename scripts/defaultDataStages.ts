@@ -1,5 +1,9 @@
 import { createDefaultCityStage } from './defaultCityStage';
 import type { DefaultDataStage } from './defaultData';
+import { createDefaultSensorRecordingsStage } from './sensors/defaultSensorRecordingsStage';
 
 /** Everything `npm start` and `npm run dev` produce on first run, in order; each feature adds its stage here. */
-export const DEFAULT_DATA_STAGES: DefaultDataStage[] = [createDefaultCityStage()];
+export const DEFAULT_DATA_STAGES: DefaultDataStage[] = [
+  createDefaultCityStage(),
+  createDefaultSensorRecordingsStage(),
+];

@@ -1,17 +1,21 @@
-// `npm run bench [-- --quick] [--only pipeline|viewer]`: prints figures and ratios against goals as plain-text
+// `npm run bench [-- --quick] [--only pipeline|viewer|hub|scenarios]`: prints figures and ratios against goals as plain-text
 // tables. A benchmark, not a test: it never asserts timing and exits 0 unless the bench itself breaks.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatNumber } from './benchTable';
+import { runHubBench } from './hub/runHubBench';
 import { runPipelineBench } from './pipeline/runPipelineBench';
+import { runScenariosBench } from './scenarios/runScenariosBench';
 import { runViewerBench } from './viewer/runViewerBench';
 
-const USAGE = `Usage: npm run bench -- [--quick] [--only pipeline|viewer]
+const USAGE = `Usage: npm run bench -- [--quick] [--only pipeline|viewer|hub|scenarios]
   --quick          smaller cities (2,500 / 10,000 / 25,000 buildings), one run per input instead of the
-                   fastest of two, shorter orbits and one round per page in the browser
-  --only <part>    run only the pipeline part or only the viewer part`;
+                   fastest of two, shorter orbits and one round per page in the browser, 60,000 instead of
+                   300,000 observations through the sensor hub, fewer edits and one sunlight-hours day
+  --only <part>    run only the pipeline part, the viewer part, the sensor hub part or the scenarios part`;
+const PARTS = ['pipeline', 'viewer', 'hub', 'scenarios'];
 
 const { values } = parseArgs({
   options: {
@@ -20,13 +24,12 @@ const { values } = parseArgs({
     help: { type: 'boolean', default: false },
   },
 });
-if (values.help || (values.only !== undefined && values.only !== 'pipeline' && values.only !== 'viewer')) {
+if (values.help || (values.only !== undefined && !PARTS.includes(values.only))) {
   console.error(USAGE);
   process.exit(values.help ? 0 : 2);
 }
 const quick = values.quick;
-const runsPipeline = values.only !== 'viewer';
-const runsViewer = values.only !== 'pipeline';
+const runs = (part: string): boolean => values.only === undefined || values.only === part;
 /** Progress goes to stderr, so stdout holds only the tables. */
 const log = (line: string) => console.error(`[bench ${(performance.now() / 1000).toFixed(0)} s] ${line}`);
 
@@ -39,9 +42,11 @@ console.log(
 );
 const workFolder = mkdtempSync(join(tmpdir(), 'twin-bench-'));
 try {
-  if (runsPipeline)
+  if (runs('pipeline'))
     await runPipelineBench({ quick, repeats: quick ? 1 : 2, workFolder: join(workFolder, 'pipeline'), log });
-  if (runsViewer) await runViewerBench({ quick, log });
+  if (runs('viewer')) await runViewerBench({ quick, log });
+  if (runs('hub')) await runHubBench({ quick, workFolder, log });
+  if (runs('scenarios')) runScenariosBench({ quick, log });
 } finally {
   rmSync(workFolder, { recursive: true, force: true });
 }

@@ -8,6 +8,8 @@ import { isFile } from './fileSystem';
 import { listTilesets, readPackageVersion, type HealthReport } from './healthReport';
 import { addResponseHeaders } from './responseHeaders';
 import { readSceneIndex } from './sceneIndex';
+import type { SensorHubService } from './sensors/sensorHubService';
+import { registerSensorRoutes, registerSensorWebSocket } from './sensors/sensorRoutes';
 import { CACHE_CONTROL, registerAppFiles, registerSceneFiles, registerTileFiles } from './staticFolders';
 import { readTwinConfigSource, type TwinConfigSource } from './twinConfigSource';
 
@@ -23,6 +25,10 @@ export interface ServerOptions {
   configFile: string;
   /** Fastify's request log on stdout; off by default because a city's server log should stay quiet. */
   logger?: boolean;
+  /** The running sensor hub behind `/api/sensors` (started and stopped by the caller); without it they answer 503. */
+  sensorHub?: SensorHubService;
+  /** Why there is no sensor hub, for those 503 answers. */
+  sensorHubUnavailable?: string;
 }
 
 /**
@@ -42,6 +48,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     requestTimeout: 30_000,
   });
   installErrorResponses(app);
+  if (options.sensorHub) await registerSensorWebSocket(app);
   const markHtmlDocument = addResponseHeaders(app, async () =>
     buildContentSecurityPolicy((await readConfig()).config),
   );
@@ -75,6 +82,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return reply.header('cache-control', CACHE_CONTROL.revalidate).send(index);
   });
 
+  registerSensorRoutes(
+    app,
+    options.sensorHub,
+    options.sensorHubUnavailable ?? 'the sensor hub is not running',
+  );
   await registerTileFiles(app, options.tilesDir);
   await registerSceneFiles(app, options.scenesDir);
   await registerAppFiles(app, options.appDir, markHtmlDocument);

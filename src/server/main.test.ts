@@ -69,7 +69,8 @@ describe.concurrent('main.ts', () => {
   });
 
   it('prints where it runs, serves the folders of its working directory and stops cleanly on SIGTERM', async () => {
-    const { child, finished } = runMain({ PORT: '0' }, site.root);
+    // MQTT_PORT=0: the sensor hub's embedded broker takes a free port, never 1883.
+    const { child, finished } = runMain({ PORT: '0', MQTT_PORT: '0' }, site.root);
     const [line, port] = await waitForLine(
       child,
       /Münster Twin läuft auf http:\/\/127\.0\.0\.1:(\d+)\/ \(Ctrl\+C beendet\)/,
@@ -78,6 +79,8 @@ describe.concurrent('main.ts', () => {
     const health = await send(Number(port), '/health');
     expect(jsonOf(health)).toMatchObject({ status: 'ok', version: '0.0.0', tilesets: ['demo'] });
     expect((await send(Number(port), '/')).status).toBe(200);
+    // The sensor hub runs on its defaults (no sensors.config.json) with its database in the working directory.
+    expect(jsonOf(await send(Number(port), '/api/sensors'))).toMatchObject({ sensors: [], latest: [] });
 
     child.kill('SIGTERM');
     const result = await finished;

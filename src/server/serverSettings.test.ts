@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InvalidServerSettingError, readServerSettings } from './serverSettings';
+import { InvalidServerSettingError, readSensorHubSettings, readServerSettings } from './serverSettings';
 
 const cwd = join('/', 'srv', 'muenster-twin');
 
@@ -54,4 +54,42 @@ describe('readServerSettings', () => {
       expect(() => readServerSettings({ PORT: port }, cwd)).toThrow(/PORT=".*" ist ungültig.*0 bis 65535/);
     },
   );
+});
+
+describe('readSensorHubSettings', () => {
+  it('defaults to a running hub with an optional sensors.config.json beside the working directory', () => {
+    expect(readSensorHubSettings({}, cwd)).toEqual({
+      enabled: true,
+      configFile: join(cwd, 'sensors.config.json'),
+      configRequired: false,
+      mqttPort: undefined,
+    });
+  });
+
+  it('takes SENSOR_HUB, SENSORS_CONFIG (then required) and MQTT_PORT', () => {
+    expect(
+      readSensorHubSettings(
+        { SENSOR_HUB: 'OFF', SENSORS_CONFIG: 'config/sensoren.json', MQTT_PORT: '0' },
+        cwd,
+      ),
+    ).toEqual({
+      enabled: false,
+      configFile: join(cwd, 'config', 'sensoren.json'),
+      configRequired: true,
+      mqttPort: 0,
+    });
+    expect(readSensorHubSettings({ SENSOR_HUB: 'on', MQTT_PORT: '' }, cwd)).toMatchObject({
+      enabled: true,
+      mqttPort: undefined,
+    });
+  });
+
+  it('rejects an unknown SENSOR_HUB and an impossible MQTT_PORT with a clear message', () => {
+    expect(() => readSensorHubSettings({ SENSOR_HUB: 'vielleicht' }, cwd)).toThrow(
+      /SENSOR_HUB="vielleicht" ist ungültig: erwartet wird on oder off/,
+    );
+    expect(() => readSensorHubSettings({ MQTT_PORT: '1883x' }, cwd)).toThrow(
+      /MQTT_PORT="1883x" ist ungültig.*0 bis 65535/,
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { TWIN_CONFIG_FILE_NAME } from '../domain/config/twinConfig';
+import { SENSORS_CONFIG_FILE_NAME } from '../domain/sensors/hub/hubConfig';
 import type { ServerOptions } from './createServer';
 
 /** Port when PORT is not set. */
@@ -19,13 +20,31 @@ export const DEFAULT_HOST = '127.0.0.1';
  * - `TILES_DIR` (default `<cwd>/tiles`)
  * - `SCENES_DIR` (default `<cwd>/scenes`)
  * - `APP_DIR` (default `<cwd>/dist`, the output of `npm run build`)
+ * - `SENSOR_HUB` (`off` switches the sensor hub off; default on)
+ * - `SENSORS_CONFIG` (default `<cwd>/sensors.config.json`, optional; see docs/sensors.md)
+ * - `MQTT_PORT` (the embedded MQTT broker's port, overriding the configuration; 0 picks a free port)
  */
 export type ServerEnvironment = Readonly<
-  Partial<Record<'PORT' | 'HOST' | 'TWIN_CONFIG' | 'TILES_DIR' | 'SCENES_DIR' | 'APP_DIR', string>>
+  Partial<
+    Record<
+      | 'PORT'
+      | 'HOST'
+      | 'TWIN_CONFIG'
+      | 'TILES_DIR'
+      | 'SCENES_DIR'
+      | 'APP_DIR'
+      | 'SENSOR_HUB'
+      | 'SENSORS_CONFIG'
+      | 'MQTT_PORT',
+      string
+    >
+  >
 >;
 
 /** Everything needed to start the server: where to listen and what to serve (absolute paths). */
-export interface ServerSettings extends Required<Omit<ServerOptions, 'logger'>> {
+export interface ServerSettings extends Required<
+  Omit<ServerOptions, 'logger' | 'sensorHub' | 'sensorHubUnavailable'>
+> {
   host: string;
   port: number;
 }
@@ -55,15 +74,55 @@ export function readServerSettings(env: ServerEnvironment, cwd: string = process
   };
 }
 
-/** PORT as a number; unset or empty (as `PORT=` in an env file leaves it) means the default. */
-function parsePort(value: string | undefined): number {
+/** Whether and how the sensor hub starts (SENSOR_HUB, SENSORS_CONFIG, MQTT_PORT). */
+export interface SensorHubSettings {
+  enabled: boolean;
+  /** Absolute path of sensors.config.json. */
+  configFile: string;
+  /** True when SENSORS_CONFIG names the file: then it must exist. */
+  configRequired: boolean;
+  /** The embedded broker's port when MQTT_PORT is set. */
+  mqttPort: number | undefined;
+}
+
+/** Reads the sensor hub's settings; throws InvalidServerSettingError for an unusable SENSOR_HUB or MQTT_PORT. */
+export function readSensorHubSettings(
+  env: ServerEnvironment,
+  cwd: string = process.cwd(),
+): SensorHubSettings {
+  const switchText = nonEmpty(env.SENSOR_HUB)?.toLowerCase();
+  if (
+    switchText !== undefined &&
+    !['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'].includes(switchText)
+  ) {
+    throw new InvalidServerSettingError(
+      'SENSOR_HUB',
+      `SENSOR_HUB="${env.SENSOR_HUB}" ist ungültig: erwartet wird on oder off, z. B. SENSOR_HUB=off.`,
+    );
+  }
+  const configText = nonEmpty(env.SENSORS_CONFIG);
+  const mqttPortText = nonEmpty(env.MQTT_PORT);
+  return {
+    enabled: !['off', 'false', '0', 'no'].includes(switchText ?? 'on'),
+    configFile: resolve(cwd, configText ?? SENSORS_CONFIG_FILE_NAME),
+    configRequired: configText !== undefined,
+    mqttPort: mqttPortText === undefined ? undefined : parsePort(env.MQTT_PORT, 'MQTT_PORT', 1883),
+  };
+}
+
+/** A port variable as a number; unset or empty (as `PORT=` in an env file leaves it) means the default. */
+function parsePort(
+  value: string | undefined,
+  variable: 'PORT' | 'MQTT_PORT' = 'PORT',
+  fallback: number = DEFAULT_PORT,
+): number {
   const text = nonEmpty(value);
-  if (text === undefined) return DEFAULT_PORT;
+  if (text === undefined) return fallback;
   const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
   if (!(port >= 0 && port <= 65535)) {
     throw new InvalidServerSettingError(
-      'PORT',
-      `PORT="${value}" ist ungültig: erwartet wird eine ganze Zahl von 0 bis 65535, z. B. PORT=${DEFAULT_PORT}.`,
+      variable,
+      `${variable}="${value}" ist ungültig: erwartet wird eine ganze Zahl von 0 bis 65535, z. B. ${variable}=${fallback}.`,
     );
   }
   return port;

@@ -1,8 +1,17 @@
 import type { AddressInfo } from 'node:net';
+import { isAbsolute, relative } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { formatIssue } from '../domain/validation/issues';
 import { createServer } from './createServer';
 import { errorCode } from './fileSystem';
-import { InvalidServerSettingError, readServerSettings, type ServerEnvironment } from './serverSettings';
+import {
+  InvalidServerSettingError,
+  readSensorHubSettings,
+  readServerSettings,
+  type SensorHubSettings,
+  type ServerEnvironment,
+} from './serverSettings';
+import { HubConfigError, startSensorHub, type RunningSensorHub } from './sensors/startSensorHub';
 
 /** A listening server and how to stop it. */
 export interface RunningServer {
@@ -29,26 +38,36 @@ export async function startServer(
   cwd: string = process.cwd(),
 ): Promise<RunningServer> {
   const { host, port, ...folders } = readServerSettings(env, cwd);
-  const app = await createServer(folders);
+  const sensors = await startSensorHubForServer(readSensorHubSettings(env, cwd), env, cwd);
+  let app: FastifyInstance | undefined;
   try {
+    app = await createServer({
+      ...folders,
+      sensorHub: sensors.running?.hub,
+      sensorHubUnavailable: sensors.unavailable,
+    });
     await app.listen({ port, host });
   } catch (error) {
-    await app.close();
+    await app?.close();
+    await sensors.running?.stop();
     throw error;
   }
-  const url = serverUrl(host, (app.server.address() as AddressInfo).port);
+  const server = app;
+  const url = serverUrl(host, (server.server.address() as AddressInfo).port);
   console.log(`Münster Twin läuft auf ${url} (Ctrl+C beendet)`);
+  if (sensors.running) console.log(describeSensorHub(sensors.running, cwd));
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       STOP_SIGNALS.forEach((signal) => process.off(signal, stopOnSignal));
       // Idle keep-alive connections close at once; a viewer in the middle of a big tile gets a moment to finish.
-      const cutOff = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+      const cutOff = setTimeout(() => server.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
       try {
-        await app.close();
+        await server.close();
       } finally {
         clearTimeout(cutOff);
+        await sensors.running?.stop();
       }
     })();
     return closing;
@@ -61,7 +80,7 @@ export async function startServer(
     });
   };
   STOP_SIGNALS.forEach((signal) => process.once(signal, stopOnSignal));
-  return { app, url, close };
+  return { app: server, url, close };
 }
 
 /**
@@ -90,6 +109,56 @@ export async function startServerFromEnvironment(
     }
     return undefined;
   }
+}
+
+/**
+ * Starts the sensor hub unless SENSOR_HUB=off. Its problems (a bad sensors.config.json, an unopenable database)
+ * are explained on stderr but never keep the twin from starting: the sensor API then answers 503 with the reason.
+ */
+async function startSensorHubForServer(
+  settings: SensorHubSettings,
+  env: ServerEnvironment,
+  cwd: string,
+): Promise<{ running?: RunningSensorHub; unavailable: string }> {
+  if (!settings.enabled) return { unavailable: 'the sensor hub is switched off (SENSOR_HUB=off)' };
+  const configName = displayPath(settings.configFile, cwd);
+  try {
+    const running = await startSensorHub({
+      configFile: settings.configFile,
+      configName,
+      configRequired: settings.configRequired,
+      mqttPort: settings.mqttPort,
+      cwd,
+      // Sources may name further variables for their secrets (`passwordEnv`).
+      env: env as Readonly<Record<string, string | undefined>>,
+    });
+    return { running, unavailable: '' };
+  } catch (error) {
+    if (error instanceof HubConfigError) {
+      error.issues.forEach((issue) => console.error(formatIssue(issue)));
+      console.error(
+        `Sensor-Hub nicht gestartet: ${configName} hat ${error.issues.length} Fehler (siehe oben).`,
+      );
+      return { unavailable: `the sensor hub configuration ${configName} has problems (see the server log)` };
+    }
+    console.error('Sensor-Hub nicht gestartet:', error);
+    return { unavailable: 'the sensor hub could not start (see the server log)' };
+  }
+}
+
+/** The line that tells an administrator what the hub runs with. */
+function describeSensorHub(running: RunningSensorHub, cwd: string): string {
+  const sources = running.hub.sourceStatuses().map((status) => status.id);
+  return (
+    `Sensor-Hub: ${sources.length} Quelle(n)${sources.length > 0 ? ` (${sources.join(', ')})` : ''}, ` +
+    `MQTT ${running.brokerUrl ?? 'aus'}, Datenbank ${displayPath(running.databaseFile, cwd)}`
+  );
+}
+
+/** A path as an administrator would type it: relative to the working directory when inside it. */
+function displayPath(path: string, cwd: string): string {
+  const fromCwd = relative(cwd, path);
+  return fromCwd && !fromCwd.startsWith('..') && !isAbsolute(fromCwd) ? fromCwd : path;
 }
 
 /** The URL people type: IPv6 addresses need brackets. */

@@ -90,6 +90,8 @@ export async function runViewerBench(options: ViewerBenchOptions): Promise<void>
         TILES_DIR: join(ROOT, 'tiles'),
         SCENES_DIR: join(ROOT, 'scenes'),
         TWIN_CONFIG: join(ROOT, 'twin.config.json'),
+        // The app as users get it, sensor hub included, but never on the broker port of a running `npm start`.
+        MQTT_PORT: '0',
       },
       ROOT,
     );

@@ -10,6 +10,7 @@ import {
 export type RejectionReason =
   | 'malformed-json'
   | 'not-an-object'
+  | 'payload-too-large'
   | 'unknown-sensor'
   | 'unknown-phenomenon'
   | 'phenomenon-not-reported-by-sensor'
@@ -138,6 +139,16 @@ export class ObservationChecker {
         licence: sensor.licence,
       },
     };
+  }
+
+  /**
+   * Takes over the latest time of one sensor and phenomenon from elsewhere (the hub's database after a restart),
+   * so duplicates and out-of-order messages are refused across restarts too. Never moves a time backwards.
+   */
+  rememberLatest(sensorId: string, phenomenon: PhenomenonId, time: number): void {
+    const key = `${sensorId}\u0000${phenomenon}`;
+    const previous = this.latestTime.get(key);
+    if (previous === undefined || time > previous) this.latestTime.set(key, time);
   }
 
   /** Forgets the latest times, e.g. when the time slider restarts the replay. */

@@ -41,7 +41,11 @@ export interface SensorSnapshot {
   sources: SourceStatus[];
 }
 
-/** `GET /api/sensors/:id/history?phenomenon=…&from=…&to=…` (epoch ms; default the last 24 hours). */
+/**
+ * `GET /api/sensors/:id/history?phenomenon=…&from=…&to=…&maxPoints=…` (epoch ms or ISO 8601; default the last 24
+ * hours and 2,000 points; `phenomenon` may be left out for a sensor with one). A longer series is thinned to the
+ * lowest and highest value of each time bucket.
+ */
 export interface SensorHistory {
   sensorId: string;
   phenomenon: PhenomenonId;
@@ -50,11 +54,17 @@ export interface SensorHistory {
   points: [time: number, value: number | null][];
 }
 
-/** `GET /api/sensors/observations?from=…&to=…`: every stored observation in the window, for the time slider. */
+/**
+ * `GET /api/sensors/observations?from=…&to=…&phenomena=a,b` (all optional; default the last 24 hours): every stored
+ * observation in the window, for the time slider.
+ */
 export interface ObservationWindow {
   from: number;
   to: number;
+  /** In time order. */
   observations: WireObservation[];
+  /** Set when the window held more than the hub sends at once; narrow it (or filter with `phenomena=`). */
+  truncated?: boolean;
 }
 
 /** `GET /api/sensors/stats`: what the hub took in and refused since it started. */
