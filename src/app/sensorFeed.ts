@@ -107,7 +107,7 @@ export function startSensorFeed(
   let window: Promise<ObservationWindow | undefined> | undefined;
   const showMoment = (time: number) => {
     if (!window) {
-      const to = live.now();
+      const to = Math.ceil(live.now());
       window = fetch(new URL(`${SENSOR_API_PATH}/observations?from=${to - DAY_MS}&to=${to}`, baseUrl))
         .then((response) => (response.ok ? (response.json() as Promise<ObservationWindow>) : undefined))
         .catch(() => undefined);
@@ -151,7 +151,12 @@ export async function fetchSensorHistory(
   baseUrl = window.location.origin,
 ): Promise<SensorHistory> {
   const url = new URL(`${SENSOR_API_PATH}/${encodeURIComponent(sensorId)}/history`, baseUrl);
-  url.search = new URLSearchParams({ phenomenon, from: String(from), to: String(to) }).toString();
+  // Whole milliseconds: the hub reads epoch ms as integers.
+  url.search = new URLSearchParams({
+    phenomenon,
+    from: String(Math.floor(from)),
+    to: String(Math.ceil(to)),
+  }).toString();
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${sensorId} ${phenomenon}: HTTP ${response.status}`);
   return (await response.json()) as SensorHistory;
