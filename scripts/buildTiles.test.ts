@@ -1,5 +1,13 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -97,5 +105,28 @@ describe('npm run tiles', () => {
     expect(result.stderr).toMatch(/Fehler truncated\.gml.*\(malformed-xml\)/);
     expect(result.stdout).toMatch(/umgewandelt: 0/);
     expect(existsSync(join(folder, 'tiles/test'))).toBe(false);
+  }, 60_000);
+
+  it('writes the same files and messages with worker threads as without', async () => {
+    const folder = workspace(
+      'gableRoof.gml',
+      'malformedXmlAfterOneBuilding.gml',
+      'twoBuildingPartsWithAddressOnPart.gml',
+      'unknownCrs.gml',
+    );
+    const single = await buildTiles(folder, 'input', '--out', 'tiles/single', '--workers', '0');
+    const parallel = await buildTiles(folder, 'input', '--out', 'tiles/parallel', '--workers', '2');
+    expect(parallel.exitCode).toBe(0);
+    expect(parallel.stderr).toBe(single.stderr);
+    expect(parallel.stdout.replace(/\S+: \d+ Dateien in .*\n/, '')).toBe(
+      single.stdout.replace(/\S+: \d+ Dateien in .*\n/, ''),
+    );
+    const files = (name: string) =>
+      readdirSync(join(folder, 'tiles', name), { recursive: true, encoding: 'utf8' }).sort();
+    expect(files('parallel')).toEqual(files('single'));
+    for (const file of files('single').filter((path) => path.endsWith('.glb') || path.endsWith('.json')))
+      expect(readFileSync(join(folder, 'tiles/parallel', file))).toEqual(
+        readFileSync(join(folder, 'tiles/single', file)),
+      );
   }, 60_000);
 });

@@ -1,10 +1,8 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import type { BuildingIssue, BuildingSource } from '../../src/domain/buildings/buildingModel';
-import { readCityGml } from '../../src/domain/buildings/citygml/readCityGml';
-import { readFlatGeobufFootprints } from '../../src/domain/buildings/footprints/readFlatGeobufFootprints';
-import { readGeoJsonFootprints } from '../../src/domain/buildings/footprints/readGeoJsonFootprints';
-import { readShapefileFootprints } from '../../src/domain/buildings/footprints/readShapefileFootprints';
+import { readGeoJsonFootprintStream } from '../../src/domain/buildings/footprints/readGeoJsonFootprints';
 import type { InputFile } from './inputFiles';
+import { readCityGmlFile } from './readCityGmlFile';
 
 export interface ReadInputOptions {
   onIssue(issue: BuildingIssue): void;
@@ -13,10 +11,24 @@ export interface ReadInputOptions {
   storeyHeightMeters?: number;
 }
 
-/** Reads the file beside a Shapefile with another extension, if it exists. */
-function sideFile(shpPath: string, extension: string): Buffer | undefined {
+/** Chunks a footprint file is read in: large enough that a feature rarely straddles two, small for memory. */
+const CHUNK_BYTES = 1 << 20;
+
+/** The file's bytes, streamed. */
+function openChunks(path: string): AsyncIterable<Uint8Array> {
+  return createReadStream(path, { highWaterMark: CHUNK_BYTES });
+}
+
+/** The file beside a Shapefile with another extension, if it exists. */
+function sidePath(shpPath: string, extension: string): string | undefined {
   const path = shpPath.replace(/\.shp$/i, extension);
-  return existsSync(path) ? readFileSync(path) : undefined;
+  return existsSync(path) ? path : undefined;
+}
+
+/** The text of a small side file (`.prj`, `.cpg`), if it exists. */
+function sideText(shpPath: string, extension: string): string | undefined {
+  const path = sidePath(shpPath, extension);
+  return path === undefined ? undefined : readFileSync(path, 'utf8');
 }
 
 /** Streams the buildings of one input file, whatever its format; CityGML is streamed, never loaded whole. */
@@ -32,25 +44,33 @@ export async function* readInputFile(
   };
   switch (file.format) {
     case 'citygml':
-      yield* readCityGml(createReadStream(file.path), readOptions);
+      yield* readCityGmlFile(file.path, file.displayName, options.onIssue);
       return;
     case 'geojson':
-      yield* readGeoJsonFootprints(readFileSync(file.path, 'utf8'), footprintOptions);
+      yield* readGeoJsonFootprintStream(() => openChunks(file.path), footprintOptions);
       return;
-    case 'flatgeobuf':
-      yield* await readFlatGeobufFootprints(readFileSync(file.path), footprintOptions);
+    case 'flatgeobuf': {
+      // Loaded on demand: the FlatGeobuf and Shapefile decoders take a while to import and most runs need neither.
+      const { readFlatGeobufFootprintStream } =
+        await import('../../src/domain/buildings/footprints/readFlatGeobufFootprints');
+      yield* readFlatGeobufFootprintStream(openChunks(file.path), footprintOptions);
       return;
-    case 'shapefile':
-      yield* await readShapefileFootprints(
+    }
+    case 'shapefile': {
+      const { readShapefileFootprintStream } =
+        await import('../../src/domain/buildings/footprints/readShapefileFootprints');
+      const dbfPath = sidePath(file.path, '.dbf');
+      yield* readShapefileFootprintStream(
         {
-          shp: readFileSync(file.path),
-          dbf: sideFile(file.path, '.dbf'),
-          prj: sideFile(file.path, '.prj')?.toString('utf8'),
-          cpg: sideFile(file.path, '.cpg')?.toString('utf8'),
+          shp: openChunks(file.path),
+          dbf: dbfPath === undefined ? undefined : openChunks(dbfPath),
+          prj: sideText(file.path, '.prj'),
+          cpg: sideText(file.path, '.cpg'),
         },
         footprintOptions,
       );
       return;
+    }
   }
 }
 

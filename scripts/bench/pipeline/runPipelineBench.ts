@@ -14,6 +14,7 @@ import {
 import { runCitygmlToTiles } from './runCitygmlToTiles';
 import { runOurTiler } from './runOurTiler';
 import { composeSyntheticCity, CITY_SPACING_METERS } from './syntheticCity';
+import { writeSyntheticLod2City } from './syntheticLod2City';
 import type { TilerOutcome, TilerRun } from './tilerRun';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
@@ -23,6 +24,9 @@ const LOD2_FOLDERS = ['citygml-muenster-lod2', 'citygml-nrw-lod2'].map((name) =>
 );
 const FULL_CITY_SIZES = [10_000, 50_000, 150_000];
 const QUICK_CITY_SIZES = [2_500, 10_000, 25_000];
+/** Synthetic LoD2 cities: about 9.5 KB of CityGML per building (50,000 → ~480 MB in ~60 tile files). */
+const FULL_LOD2_CITY_SIZES = [10_000, 50_000];
+const QUICK_LOD2_CITY_SIZES = [2_500, 10_000];
 const FIRST_SEED = 1;
 
 /** Options of the pipeline part. */
@@ -69,6 +73,31 @@ async function benchSyntheticCity(size: number, options: PipelineBenchOptions): 
     );
   } finally {
     rmSync(inputFile, { force: true });
+  }
+}
+
+/** Writes the synthetic city of `size` buildings as LoD2 CityGML 2.0 in 1 km tile files and tiles the folder. */
+async function benchSyntheticLod2City(size: number, options: PipelineBenchOptions): Promise<TilerOutcome> {
+  options.log(`LoD2 synthetic ${formatNumber(size)}: generating …`);
+  const { city, seeds } = composeSyntheticCity(size, FIRST_SEED);
+  const inputFolder = join(options.workFolder, `lod2-city-${size}`);
+  try {
+    const written = writeSyntheticLod2City(city.features, inputFolder);
+    const label = `LoD2 synthetic ${formatNumber(size)}, ${written.files.length} files`;
+    options.log(
+      `${label}: seeds ${seeds.join(', ')}, ${formatNumber(written.bytes / 1e6, 1)} MB CityGML; tiling …`,
+    );
+    return await fastestOf(options.repeats, () =>
+      runOurTiler({
+        label,
+        inputKind: 'lod2',
+        inputPaths: [inputFolder],
+        inputBytes: written.bytes,
+        outputFolder: join(options.workFolder, `tiles-lod2-${size}`),
+      }),
+    );
+  } finally {
+    rmSync(inputFolder, { recursive: true, force: true });
   }
 }
 
@@ -120,35 +149,49 @@ async function benchLod2(
   return { ours, theirs };
 }
 
-/** Part 1: tiles synthetic cities of three sizes and the real LoD2 tiles, then prints the tables. */
+/**
+ * Part 1: tiles synthetic footprint cities of three sizes, synthetic LoD2 cities of two sizes and the real LoD2
+ * tiles, then prints the tables.
+ */
 export async function runPipelineBench(options: PipelineBenchOptions): Promise<void> {
   mkdirSync(options.workFolder, { recursive: true });
   const sizes = options.quick ? QUICK_CITY_SIZES : FULL_CITY_SIZES;
+  const lod2Sizes = options.quick ? QUICK_LOD2_CITY_SIZES : FULL_LOD2_CITY_SIZES;
   const outcomes: TilerOutcome[] = [];
   for (const size of sizes) outcomes.push(await benchSyntheticCity(size, options));
+  const syntheticLod2: TilerOutcome[] = [];
+  for (const size of lod2Sizes) syntheticLod2.push(await benchSyntheticLod2City(size, options));
+  outcomes.push(...syntheticLod2);
   const { files, notes } = findLod2Files();
   const lod2 = files.length > 0 ? await benchLod2(files, options) : undefined;
   if (lod2) outcomes.push(lod2.ours);
   if (files.length === 0) notes.push('no LoD2 CityGML files found: LoD2 runs and the comparison skipped.');
-  printPipelineResults(outcomes, lod2, notes, options.repeats);
+  printPipelineResults(outcomes, syntheticLod2, lod2, notes, options.repeats);
+}
+
+function succeededRuns(outcomes: readonly TilerOutcome[]): TilerRun[] {
+  return outcomes.flatMap((outcome): TilerRun[] => (outcome.ok ? [outcome.run] : []));
 }
 
 /** Prints the speed, size and memory tables, the comparison with citygml-to-3dtiles, notes and failures. */
 function printPipelineResults(
   outcomes: readonly TilerOutcome[],
+  syntheticLod2: readonly TilerOutcome[],
   lod2: { ours: TilerOutcome; theirs: TilerOutcome } | undefined,
   notes: readonly string[],
   repeats: number,
 ): void {
-  const runs = outcomes.flatMap((outcome): TilerRun[] => (outcome.ok ? [outcome.run] : []));
+  const runs = succeededRuns(outcomes);
   const footprintRuns = runs.filter((run) => run.inputKind === 'footprints');
   const lod2Runs = runs.filter((run) => run.inputKind === 'lod2');
+  const syntheticLod2Runs = succeededRuns(syntheticLod2);
   console.log(
     formatHeading('Part 1: pipeline (real CLI scripts/buildTiles.ts, one fresh Node process per input)'),
   );
   console.log(
     `Synthetic cities: generateMuensterCity seeds from ${FIRST_SEED}, copies ${CITY_SPACING_METERS / 1000} km ` +
-      'apart in easting where one city saturates; GeoJSON file → LoD1. Goals: ' +
+      'apart in easting where one city saturates; GeoJSON file → LoD1, and the same footprints as LoD2 CityGML 2.0 ' +
+      '(AdV profile, gable/hip/flat roofs 6:2:2, 1 km tile files as NRW ships them). Goals: ' +
       `≥ ${formatNumber(PIPELINE_GOALS.buildingsPerSecond.footprints)} buildings/s from footprints, ` +
       `≥ ${formatNumber(PIPELINE_GOALS.buildingsPerSecond.lod2)} from LoD2; ≤ 1 KB (1,024 B) per LoD1 and ` +
       '≤ 3 KB per LoD2 building before HTTP compression; peak memory that does not grow with the input.',
@@ -158,8 +201,8 @@ function printPipelineResults(
       'process s adds Node start-up and module loading; CPU s is the process’s user + system time.\n',
   );
   console.log(formatSpeedTable(runs));
-  const marginalRate = formatMarginalRate(footprintRuns);
-  if (marginalRate) console.log(marginalRate);
+  for (const marginalRate of [formatMarginalRate(footprintRuns), formatMarginalRate(syntheticLod2Runs)])
+    if (marginalRate) console.log(marginalRate);
   console.log(
     '\nOutput and memory (B = bytes, all files of the tileset incl. tileset.json and search index; gzip:\n' +
       'node:zlib per file; peak RSS: process.resourceUsage().maxRSS of the tiler process):\n',
@@ -168,6 +211,8 @@ function printPipelineResults(
   const memoryGrowth = formatMemoryGrowth(footprintRuns);
   if (memoryGrowth) console.log(memoryGrowth);
   if (lod2Runs.length > 0) console.log(`\n${formatSizeAndMemoryTable(lod2Runs)}`);
+  const lod2MemoryGrowth = formatMemoryGrowth(syntheticLod2Runs);
+  if (lod2MemoryGrowth) console.log(lod2MemoryGrowth);
   for (const note of notes) console.log(`note: ${note}`);
 
   if (lod2) {

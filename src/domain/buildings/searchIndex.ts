@@ -1,47 +1,20 @@
 import { z } from 'zod';
 import { parseWithSchema, type ParseResult } from '../validation/issues';
+import { ADDRESS_COLLATOR, type BuildingSearchEntry } from './searchIndexBuilder';
 
-/**
- * The address search index the pipeline writes beside each tileset (`search-index.json`). It is static, so a
- * tileset on a CDN stays searchable without a search server; about 60 bytes per address gzipped.
- */
-export const SEARCH_INDEX_FILE_NAME = 'search-index.json';
-
-/** One address: the building's id, the address text and where to look (the top of the building). */
-export interface BuildingSearchEntry {
-  buildingId: string;
-  address: string;
-  longitudeDegrees: number;
-  latitudeDegrees: number;
-  /** Height of the building's top above the ellipsoid, as drawn in this tileset. */
-  topHeightMeters: number;
-}
+// Writing lives in searchIndexBuilder.ts, which the pipeline imports without zod (a tenth of a second to load).
+export {
+  SEARCH_INDEX_FILE_NAME,
+  SearchIndexBuilder,
+  writeSearchIndex,
+  type BuildingSearchEntry,
+} from './searchIndexBuilder';
 
 const searchIndexSchema = z.object({
   schemaVersion: z.literal(1),
   /** [buildingId, address, longitude, latitude, topHeightMeters], compact to keep the file small. */
   entries: z.array(z.tuple([z.string(), z.string(), z.number(), z.number(), z.number()])),
 });
-
-// One collator each: localeCompare with options builds a collator per comparison (15 s for 150,000 addresses).
-const ADDRESS_COLLATOR = new Intl.Collator('de', { numeric: true });
-const ID_COLLATOR = new Intl.Collator();
-
-/** Serialises entries, sorted by address (house numbers numerically) then id, so the file is deterministic. */
-export function writeSearchIndex(entries: readonly BuildingSearchEntry[]): string {
-  const sorted = [...entries].sort(
-    (a, b) =>
-      ADDRESS_COLLATOR.compare(a.address, b.address) || ID_COLLATOR.compare(a.buildingId, b.buildingId),
-  );
-  const rows = sorted.map((entry) => [
-    entry.buildingId,
-    entry.address,
-    Number(entry.longitudeDegrees.toFixed(7)),
-    Number(entry.latitudeDegrees.toFixed(7)),
-    Number(entry.topHeightMeters.toFixed(1)),
-  ]);
-  return `{"schemaVersion":1,"entries":[\n${rows.map((row) => JSON.stringify(row)).join(',\n')}\n]}\n`;
-}
 
 /** Parses the index; a broken file is reported like any other document. */
 export function parseSearchIndex(json: unknown, file: string): ParseResult<BuildingSearchEntry[]> {

@@ -1,9 +1,8 @@
 /**
- * The reader's state machine over saxes events. Each open element gets a role (elementRoles.ts); the handler keeps
- * the srsName in force, the Building/BuildingPart being read and the polygon being read, and queues each finished
- * building for the generator to yield.
+ * The reader's state machine over the scanner's events. Each open element gets a role (elementRoles.ts); the handler
+ * keeps the srsName in force, the Building/BuildingPart being read and the polygon being read, and queues each
+ * finished building for the generator to yield.
  */
-import type { SaxesTagNS } from 'saxes';
 import type { BuildingAddress, BuildingIssue, BuildingSource } from '../buildingModel';
 import { assembleBuilding } from './assembleBuilding';
 import { addAddress, createBuildingDraft, createOwnerDraft } from './buildingDraft';
@@ -13,6 +12,7 @@ import type { BoundarySurfaceKind } from './cityGmlNamespaces';
 import { Role, roleOfElement } from './elementRoles';
 import { PolygonReader } from './polygonReader';
 import { isSupportedSrsName } from './supportedCrs';
+import { detachedString, type XmlAttributes, type XmlName, type XmlScanHandler } from './xmlScanner';
 
 const ADDRESS_FIELD_BY_LOCAL_NAME: Readonly<Record<string, keyof BuildingAddress>> = {
   ThoroughfareName: 'street',
@@ -21,8 +21,8 @@ const ADDRESS_FIELD_BY_LOCAL_NAME: Readonly<Record<string, keyof BuildingAddress
   LocalityName: 'locality',
 };
 
-/** Receives the saxes events of one file. */
-export class CityGmlSaxHandler {
+/** Receives the scanner's events of one file. */
+export class CityGmlSaxHandler implements XmlScanHandler {
   /** Buildings finished since the generator last drained the queue. */
   readonly finishedBuildings: BuildingSource[] = [];
 
@@ -44,7 +44,8 @@ export class CityGmlSaxHandler {
   /** The boundary surface kind of the geometry being read, or undefined inside a solid / multi-surface. */
   private geometryKind: BoundarySurfaceKind | undefined;
   private readonly polygonReader = new PolygonReader((code, message) => this.warn(code, message));
-  private capturing = false;
+  /** Whether the text of the current element is read (the scanner skips all other text). */
+  capturing = false;
   private capturedText = '';
   private capturedLocalName = '';
   private address: BuildingAddress = {};
@@ -59,19 +60,18 @@ export class CityGmlSaxHandler {
     return this.building?.featureId;
   }
 
-  /** saxes `text`: kept only inside the few elements whose text we read. */
+  /** Text, kept only inside the few elements whose text we read. */
   onText(text: string): void {
     if (this.capturing) this.capturedText += text;
   }
 
-  /** saxes `opentag`. */
-  onOpenTag(tag: SaxesTagNS): void {
+  onOpenTag(name: XmlName, attributes: XmlAttributes): void {
     const depth = ++this.depth;
     if (this.skipDepth >= 0) return;
     const parent = this.roles[depth - 1]!;
     const inGeometry = parent === Role.GeometryProperty || parent === Role.GeometryContainer;
-    const reference = inGeometry ? namespacedAttribute(tag, XLINK_NAMESPACE, 'href') : undefined;
-    const role = roleOfElement(parent, tag.uri, tag.local, reference !== undefined);
+    const reference = inGeometry ? attributes.valueByNamespace(XLINK_NAMESPACE, 'href') : undefined;
+    const role = roleOfElement(parent, name.uri, name.local, reference !== undefined);
     if (role === undefined || role === Role.Reference || role === Role.Coordinates) {
       // Nothing below these is read: a reference is all there is, GML 2 coordinates are not supported.
       if (role === Role.Reference) this.recordReference(reference!);
@@ -81,22 +81,21 @@ export class CityGmlSaxHandler {
       return;
     }
     this.roles[depth] = role;
-    const srsName = tag.attributes.srsName?.value;
+    const srsName = attributes.value('srsName');
     if (srsName !== undefined) {
       // An Envelope's srsName is that of the feature owning its gml:boundedBy, two levels up.
-      const isEnvelope = tag.local === 'Envelope' && tag.uri === GML_NAMESPACE;
+      const isEnvelope = name.local === 'Envelope' && name.uri === GML_NAMESPACE;
       this.srsNames.push(srsName);
       this.srsNameDepths.push(isEnvelope ? depth - 2 : depth);
     }
-    const srsDimension = tag.attributes.srsDimension?.value;
+    const srsDimension = attributes.value('srsDimension');
     if (srsDimension !== undefined) {
       this.srsDimensions.push(Number(srsDimension));
       this.srsDimensionDepths.push(depth);
     }
-    this.enter(role, parent, tag);
+    this.enter(role, parent, name, attributes);
   }
 
-  /** saxes `closetag`. */
   onCloseTag(): void {
     const depth = this.depth--;
     if (this.skipDepth >= 0) {
@@ -109,25 +108,27 @@ export class CityGmlSaxHandler {
       srsNameDepths.pop();
       this.srsNames.pop();
     }
-    if (this.srsDimensionDepths[this.srsDimensionDepths.length - 1] === depth) {
+    // Length checked first: reading before an array's start is a slow property lookup in V8.
+    const dimensionCount = this.srsDimensionDepths.length;
+    if (dimensionCount > 0 && this.srsDimensionDepths[dimensionCount - 1] === depth) {
       this.srsDimensionDepths.pop();
       this.srsDimensions.pop();
     }
   }
 
-  private enter(role: Role, parent: Role, tag: SaxesTagNS): void {
+  private enter(role: Role, parent: Role, name: XmlName, attributes: XmlAttributes): void {
     switch (role) {
       case Role.Owner:
-        this.startOwner(namespacedAttribute(tag, GML_NAMESPACE, 'id'));
+        this.startOwner(detachedString(attributes.valueByNamespace(GML_NAMESPACE, 'id')));
         break;
       case Role.BoundarySurface:
-        this.boundaryKind = boundarySurfaceKindOf(tag.local)!;
+        this.boundaryKind = boundarySurfaceKindOf(name.local)!;
         break;
       case Role.GeometryProperty:
         this.geometryKind = parent === Role.BoundarySurface ? this.boundaryKind : undefined;
         break;
       case Role.Polygon:
-        this.polygonReader.startPolygon(namespacedAttribute(tag, GML_NAMESPACE, 'id'));
+        this.polygonReader.startPolygon(attributes.valueByNamespace(GML_NAMESPACE, 'id'));
         break;
       case Role.Exterior:
       case Role.Interior:
@@ -142,7 +143,7 @@ export class CityGmlSaxHandler {
       case Role.Pos:
         this.capturing = true;
         this.capturedText = '';
-        this.capturedLocalName = tag.local;
+        this.capturedLocalName = name.local;
         break;
       default:
         break;
@@ -155,7 +156,7 @@ export class CityGmlSaxHandler {
         this.finishOwner();
         break;
       case Role.AttributeValue:
-        this.setOwnerAttribute(this.capturedLocalName, this.takeCapturedText().trim());
+        this.setOwnerAttribute(this.capturedLocalName, detachedString(this.takeCapturedText().trim()));
         break;
       case Role.PosList:
         this.polygonReader.addPositionList(this.takeCapturedText(), this.currentSrsDimension());
@@ -171,7 +172,7 @@ export class CityGmlSaxHandler {
         this.finishPolygon();
         break;
       case Role.AddressField:
-        this.setAddressField(this.capturedLocalName, this.takeCapturedText().trim());
+        this.setAddressField(this.capturedLocalName, detachedString(this.takeCapturedText().trim()));
         break;
       case Role.AddressProperty:
         if (parent === Role.Owner) addAddress(this.building!, this.address);
@@ -283,14 +284,4 @@ export class CityGmlSaxHandler {
       message,
     });
   }
-}
-
-/** An attribute matched by namespace URI and local name, whatever prefix the file binds. */
-function namespacedAttribute(tag: SaxesTagNS, uri: string, local: string): string | undefined {
-  const attributes = tag.attributes;
-  for (const name in attributes) {
-    const attribute = attributes[name]!;
-    if (attribute.local === local && attribute.uri === uri) return attribute.value;
-  }
-  return undefined;
 }

@@ -3,7 +3,7 @@ import { checkFootprintPolygon, type FootprintProblem } from './checkFootprintPo
 import { extrudeFootprint } from './extrudeFootprint';
 import { createToUtm32, type FootprintCrs } from './footprintCrs';
 import { firstFinitePosition, polygonsFromGeometry } from './footprintGeometry';
-import type { FootprintPolygon } from './footprintPolygon';
+import type { FootprintPolygon, PlanarPoint } from './footprintPolygon';
 import {
   DEFAULT_STOREY_HEIGHT_METERS,
   FootprintProperties,
@@ -14,7 +14,7 @@ import {
 } from './footprintProperties';
 import type { CrsEvidence } from './resolveFootprintCrs';
 
-/** Options every footprint reader takes. Readers do no file I/O: callers pass the file's text or bytes. */
+/** Options every footprint reader takes. Readers do no file I/O: callers pass the text, bytes or a byte stream. */
 export interface FootprintReadOptions {
   /** The file as given on the command line (no absolute paths); named in issues and attributes. */
   sourceFile: string;
@@ -47,53 +47,64 @@ export function coordinateEvidence(features: readonly unknown[], options: Footpr
   return { explicit: options.crs };
 }
 
+/** A feature that could not even be parsed (e.g. broken JSON): reported under its index like any bad feature. */
+export class UnreadableFeature {
+  constructor(readonly problem: FootprintProblem) {}
+}
+
 /**
- * Turns features into LoD1 buildings, lazily, one at a time: a feature is one building (all parts of a
- * MultiPolygon included). Broken features become issues naming the file and the feature's id (or `#index`).
+ * Turns features into LoD1 buildings one at a time: a feature is one building (all parts of a MultiPolygon
+ * included). Broken features become issues naming the file and the feature's id (or `#index`); finish() adds the
+ * one file-level warning about missing ground heights.
  */
-export function* convertFootprintFeatures(
-  features: Iterable<unknown>,
-  crs: FootprintCrs,
-  options: FootprintReadOptions,
-): Generator<BuildingSource> {
-  const toUtm32 = createToUtm32(crs);
-  const storeyHeightMeters = options.storeyHeightMeters ?? DEFAULT_STOREY_HEIGHT_METERS;
-  const seenIds = new Set<string>();
-  let withoutBaseHeight = 0;
-  let index = -1;
-  for (const item of features) {
-    index++;
+export class FootprintConverter {
+  private readonly toUtm32: (point: PlanarPoint) => PlanarPoint;
+  private readonly storeyHeightMeters: number;
+  private readonly seenIds = new Set<string>();
+  private withoutBaseHeight = 0;
+  private index = -1;
+
+  constructor(
+    crs: FootprintCrs,
+    private readonly options: FootprintReadOptions,
+  ) {
+    this.toUtm32 = createToUtm32(crs);
+    this.storeyHeightMeters = options.storeyHeightMeters ?? DEFAULT_STOREY_HEIGHT_METERS;
+  }
+
+  /** The building of the next feature, or undefined (with issues reported) when it cannot be one. */
+  convert(item: unknown): BuildingSource | undefined {
+    const { options } = this;
+    const index = ++this.index;
+    if (item instanceof UnreadableFeature) {
+      this.reporter(undefined, index)(item.problem);
+      return undefined;
+    }
     const feature = (typeof item === 'object' && item !== null ? item : {}) as FootprintFeature;
     const properties = new FootprintProperties(feature.properties);
     const ownId = readPropertyId(properties) ?? readFeatureId(feature.id);
-    const report = (problem: FootprintProblem) =>
-      options.onIssue({
-        ...problem,
-        file: options.sourceFile,
-        featureId: ownId ?? `#${index}`,
-        message: `feature ${index}: ${problem.message}`,
-      });
+    const report = this.reporter(ownId, index);
 
     const read = polygonsFromGeometry(feature.geometry);
     if ('problem' in read) {
       report(read.problem);
-      continue;
+      return undefined;
     }
     const polygons: FootprintPolygon[] = [];
     for (const rings of read.polygons) {
-      const check = checkFootprintPolygon(rings.map((ring) => ring.map(toUtm32)));
+      const check = checkFootprintPolygon(rings.map((ring) => ring.map(this.toUtm32)));
       check.problems.forEach(report);
       if (check.polygon !== undefined) polygons.push(check.polygon);
       else break;
     }
-    if (polygons.length < read.polygons.length) continue;
+    if (polygons.length < read.polygons.length) return undefined;
 
-    const { height, problems } = readFootprintHeight(properties, storeyHeightMeters);
+    const { height, problems } = readFootprintHeight(properties, this.storeyHeightMeters);
     problems.forEach(report);
-    if (height === undefined) continue;
+    if (height === undefined) return undefined;
 
     let sourceId = ownId ?? `${options.sourceFile}#${index}`;
-    if (seenIds.has(sourceId)) {
+    if (this.seenIds.has(sourceId)) {
       report({
         severity: 'warning',
         code: 'duplicate-id',
@@ -101,12 +112,12 @@ export function* convertFootprintFeatures(
       });
       sourceId = `${sourceId}#${index}`;
     }
-    seenIds.add(sourceId);
+    this.seenIds.add(sourceId);
     const baseHeight = readBaseHeight(properties);
-    if (baseHeight === undefined) withoutBaseHeight++;
+    if (baseHeight === undefined) this.withoutBaseHeight++;
     const groundHeightMeters = baseHeight ?? 0;
 
-    yield {
+    return {
       attributes: {
         sourceId,
         ...readDescriptiveAttributes(properties),
@@ -124,13 +135,88 @@ export function* convertFootprintFeatures(
       ),
     };
   }
-  if (withoutBaseHeight > 0) {
+
+  /** Reports what concerns all features read: call once, after the last. */
+  finish(): void {
+    if (this.withoutBaseHeight === 0) return;
     // One line per file, not per building: footprint files usually lack ground heights altogether.
-    reportFileProblem(options, {
+    reportFileProblem(this.options, {
       severity: 'warning',
       code: 'missing-ground-height',
-      message: `${withoutBaseHeight} buildings have no groundHeight/baseHeight; they stand on 0 m`,
+      message: `${this.withoutBaseHeight} buildings have no groundHeight/baseHeight; they stand on 0 m`,
     });
+  }
+
+  private reporter(ownId: string | undefined, index: number): (problem: FootprintProblem) => void {
+    return (problem) =>
+      this.options.onIssue({
+        ...problem,
+        file: this.options.sourceFile,
+        featureId: ownId ?? `#${index}`,
+        message: `feature ${index}: ${problem.message}`,
+      });
+  }
+}
+
+/** Turns features into LoD1 buildings, lazily, one at a time (see {@link FootprintConverter}). */
+export function* convertFootprintFeatures(
+  features: Iterable<unknown>,
+  crs: FootprintCrs,
+  options: FootprintReadOptions,
+): Generator<BuildingSource> {
+  const converter = new FootprintConverter(crs, options);
+  for (const item of features) {
+    const building = converter.convert(item);
+    if (building !== undefined) yield building;
+  }
+  converter.finish();
+}
+
+/**
+ * Turns features arriving in batches (a streamed file, chunk by chunk) into LoD1 buildings, one at a time; a batch
+ * may produce its features lazily (parsing each when taken). The CRS is decided at the first feature with a finite
+ * coordinate (`resolveCrs` gets that coordinate, or undefined when no feature has one); features before it wait,
+ * so memory stays flat. Undefined from `resolveCrs` (an unsupported CRS, already reported) stops reading.
+ */
+export async function* convertFootprintFeatureStream(
+  featureBatches: AsyncIterable<Iterable<unknown>>,
+  resolveCrs: (firstCoordinate: PlanarPoint | undefined) => FootprintCrs | undefined,
+  options: FootprintReadOptions,
+): AsyncGenerator<BuildingSource> {
+  let converter: FootprintConverter | undefined;
+  const waiting: unknown[] = [];
+  for await (const batch of featureBatches) {
+    for (const item of batch) {
+      if (converter === undefined) {
+        waiting.push(item);
+        const position =
+          item instanceof UnreadableFeature
+            ? undefined
+            : firstFinitePosition((item as FootprintFeature | null)?.geometry);
+        if (position === undefined) continue;
+        const crs = resolveCrs(position);
+        if (crs === undefined) return;
+        converter = new FootprintConverter(crs, options);
+        yield* convertAll(converter, waiting.splice(0));
+      } else {
+        const building = converter.convert(item);
+        if (building !== undefined) yield building;
+      }
+    }
+  }
+  if (converter === undefined) {
+    const crs = resolveCrs(undefined);
+    if (crs === undefined) return;
+    converter = new FootprintConverter(crs, options);
+    yield* convertAll(converter, waiting);
+  }
+  converter.finish();
+}
+
+function* convertAll(converter: FootprintConverter, items: readonly unknown[]): Generator<BuildingSource> {
+  for (const item of items) {
+    const building = converter.convert(item);
+    if (building !== undefined) yield building;
   }
 }
 

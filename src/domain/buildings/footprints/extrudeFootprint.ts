@@ -18,9 +18,6 @@ export function extrudeFootprint(polygon: FootprintPolygon, heights: ExtrusionHe
   const { outer, holes } = normalizeFootprintPolygon(polygon);
   const baseZ = heights.baseHeightMeters ?? 0;
   const roofZ = baseZ + heights.heightMeters;
-  const lift = (ring: readonly PlanarPoint[], z: number): Point3[] => ring.map(([x, y]) => [x, y, z]);
-  const reversed = (ring: readonly PlanarPoint[]) => ring.slice().reverse();
-
   const ground: Surface = {
     kind: 'ground',
     // Seen from below, the clockwise-from-above outer ring runs counter-clockwise: the normal points down.
@@ -34,6 +31,16 @@ export function extrudeFootprint(polygon: FootprintPolygon, heights: ExtrusionHe
   };
   const walls = [outer, ...holes].flatMap((ring) => wallsAlongRing(ring, baseZ, roofZ));
   return [ground, roof, ...walls];
+}
+
+// Module functions rather than closures in a function called per building: tsx (esbuild keepNames) names every
+// such closure on creation, which costs about a microsecond each time.
+function lift(ring: readonly PlanarPoint[], z: number): Point3[] {
+  return ring.map(([x, y]) => [x, y, z]);
+}
+
+function reversed(ring: readonly PlanarPoint[]): PlanarPoint[] {
+  return ring.slice().reverse();
 }
 
 /**

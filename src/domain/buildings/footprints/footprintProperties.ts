@@ -20,6 +20,19 @@ const HOUSE_NUMBER_KEYS = ['houseNumber', 'hausnummer'];
 const POSTAL_CODE_KEYS = ['postalCode', 'plz'];
 const LOCALITY_KEYS = ['locality', 'ort'];
 
+/** Each name's lower-case and dBASE-truncated forms, made once rather than on every lookup of every feature. */
+const LOOKUP_NAMES = new Map<string, [lower: string, truncated: string]>();
+
+function lookupNamesOf(name: string): [lower: string, truncated: string] {
+  let forms = LOOKUP_NAMES.get(name);
+  if (forms === undefined) {
+    const lower = name.toLowerCase();
+    forms = [lower, lower.slice(0, 10)];
+    LOOKUP_NAMES.set(name, forms);
+  }
+  return forms;
+}
+
 /** A feature's properties, looked up by any of several names. */
 export class FootprintProperties {
   private readonly byLowerCaseName = new Map<string, unknown>();
@@ -34,8 +47,8 @@ export class FootprintProperties {
   /** The value of the first name present (exact or dBASE-truncated), or undefined. */
   value(names: readonly string[]): unknown {
     for (const name of names) {
-      const lower = name.toLowerCase();
-      const value = this.byLowerCaseName.get(lower) ?? this.byLowerCaseName.get(lower.slice(0, 10));
+      const [lower, truncated] = lookupNamesOf(name);
+      const value = this.byLowerCaseName.get(lower) ?? this.byLowerCaseName.get(truncated);
       if (value !== undefined) return value;
     }
     return undefined;
@@ -129,18 +142,21 @@ export function readDescriptiveAttributes(properties: FootprintProperties): {
   roofTypeCode: string;
   addresses: BuildingAddress[];
 } {
-  const address: BuildingAddress = {
-    street: properties.text(STREET_KEYS),
-    houseNumber: properties.text(HOUSE_NUMBER_KEYS),
-    postalCode: properties.text(POSTAL_CODE_KEYS),
-    locality: properties.text(LOCALITY_KEYS),
-  };
-  const presentAddress = Object.fromEntries(
-    Object.entries(address).filter(([, value]) => value !== undefined),
-  ) as BuildingAddress;
+  // Only the parts present, in this order.
+  const address: BuildingAddress = {};
+  const street = properties.text(STREET_KEYS);
+  if (street !== undefined) address.street = street;
+  const houseNumber = properties.text(HOUSE_NUMBER_KEYS);
+  if (houseNumber !== undefined) address.houseNumber = houseNumber;
+  const postalCode = properties.text(POSTAL_CODE_KEYS);
+  if (postalCode !== undefined) address.postalCode = postalCode;
+  const locality = properties.text(LOCALITY_KEYS);
+  if (locality !== undefined) address.locality = locality;
+  const hasAddress =
+    street !== undefined || houseNumber !== undefined || postalCode !== undefined || locality !== undefined;
   return {
     functionCode: properties.text(FUNCTION_KEYS),
     roofTypeCode: properties.text(ROOF_TYPE_KEYS) ?? FLAT_ROOF_TYPE_CODE,
-    addresses: Object.keys(presentAddress).length > 0 ? [presentAddress] : [],
+    addresses: hasAddress ? [address] : [],
   };
 }

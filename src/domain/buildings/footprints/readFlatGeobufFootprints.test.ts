@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildingIssue, BuildingSource } from '../buildingModel';
 import { writeFlatGeobuf, type FlatGeobufTestCrs } from './flatGeobufTestFixture';
-import { readFlatGeobufFootprints } from './readFlatGeobufFootprints';
+import { readFlatGeobufFootprints, readFlatGeobufFootprintStream } from './readFlatGeobufFootprints';
 
 function square(x: number, y: number, size: number): number[][][] {
   return [
@@ -111,4 +111,31 @@ describe('readFlatGeobufFootprints', () => {
     expect(broken.buildings).toEqual([]);
     expect(broken.issues).toEqual([expect.objectContaining({ severity: 'error', code: 'unreadable-file' })]);
   });
+
+  it('streams a file in small chunks, and reports a cut-off file but keeps the features before the cut', async () => {
+    const bytes = writeFlatGeobuf(FEATURES, { org: 'EPSG', code: 25832 });
+    const whole = await read(bytes);
+    const streamed = await readChunked(bytes, 5);
+    expect(streamed.buildings).toEqual(whole.buildings);
+    expect(streamed.issues).toEqual(whole.issues);
+
+    // Cut inside the last feature: the two before it are read, the file is named in an error.
+    const cut = await readChunked(bytes.subarray(0, bytes.length - 40), 64);
+    expect(cut.buildings.map((building) => building.attributes.sourceId)).toEqual(['fgb-1', 'fgb-2']);
+    expect(cut.issues).toContainEqual(
+      expect.objectContaining({ severity: 'error', code: 'unreadable-file', file: 'footprints.fgb' }),
+    );
+  });
 });
+
+async function readChunked(bytes: Uint8Array, chunkBytes: number) {
+  const issues: BuildingIssue[] = [];
+  async function* chunks() {
+    for (let offset = 0; offset < bytes.length; offset += chunkBytes)
+      yield bytes.slice(offset, offset + chunkBytes);
+  }
+  const buildings: BuildingSource[] = [];
+  const options = { sourceFile: 'footprints.fgb', onIssue: (issue: BuildingIssue) => issues.push(issue) };
+  for await (const building of readFlatGeobufFootprintStream(chunks(), options)) buildings.push(building);
+  return { buildings, issues };
+}

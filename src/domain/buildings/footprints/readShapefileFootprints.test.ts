@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildingIssue, BuildingSource } from '../buildingModel';
-import { readShapefileFootprints, type ShapefileParts } from './readShapefileFootprints';
+import {
+  readShapefileFootprints,
+  readShapefileFootprintStream,
+  type ShapefileParts,
+} from './readShapefileFootprints';
 import { writeDbf, writeShpPolygons, type DbfTestField } from './shapefileTestFixture';
 
 const UTM_PRJ =
@@ -129,4 +133,54 @@ describe('readShapefileFootprints', () => {
     expect(buildings).toEqual([]);
     expect(issues).toEqual([expect.objectContaining({ code: 'unsupported-crs', file: 'footprints.shp' })]);
   });
+
+  it('streams the files in small chunks, and keeps the records before the end of a cut-off .shp', async () => {
+    const shp = writeShpPolygons([
+      [clockwiseSquare(405700, 5757700, 10)],
+      null,
+      [clockwiseSquare(405720, 5757700, 10)],
+      [clockwiseSquare(405740, 5757700, 10)],
+    ]);
+    const dbf = writeDbf(FIELDS, [
+      { gml_id: 'first', hoehe: 9, strasse: 'Königsstraße' },
+      { gml_id: 'deleted', hoehe: 9 },
+      { gml_id: 'third', hoehe: 9 },
+      { gml_id: 'fourth', hoehe: 9 },
+    ]);
+    const whole = await read({ shp, dbf, prj: UTM_PRJ });
+    const streamed = await readStream({ shp: chunks(shp, 7), dbf: chunks(dbf, 5), prj: UTM_PRJ });
+    expect(streamed.buildings).toEqual(whole.buildings);
+    expect(streamed.issues).toEqual(whole.issues);
+    expect(streamed.buildings.map((building) => building.attributes.sourceId)).toEqual([
+      'first',
+      'third',
+      'fourth',
+    ]);
+
+    const cut = await readStream({ shp: chunks(shp.subarray(0, shp.length - 20), 64), dbf: chunks(dbf, 64) });
+    expect(cut.buildings.map((building) => building.attributes.sourceId)).toEqual(['first', 'third']);
+    expect(cut.issues).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        code: 'unreadable-file',
+        file: 'footprints.shp',
+        message: expect.stringContaining('ends inside record 3'),
+      }),
+    );
+    expect(cut.issues).toContainEqual(expect.objectContaining({ code: 'record-count-mismatch' }));
+  });
 });
+
+/** The bytes in pieces of `chunkBytes`, fresh copies as a file stream delivers them. */
+async function* chunks(bytes: Uint8Array, chunkBytes: number): AsyncGenerator<Uint8Array> {
+  for (let offset = 0; offset < bytes.length; offset += chunkBytes)
+    yield bytes.slice(offset, offset + chunkBytes);
+}
+
+async function readStream(parts: Parameters<typeof readShapefileFootprintStream>[0]) {
+  const issues: BuildingIssue[] = [];
+  const buildings: BuildingSource[] = [];
+  const options = { sourceFile: 'footprints.shp', onIssue: (issue: BuildingIssue) => issues.push(issue) };
+  for await (const building of readShapefileFootprintStream(parts, options)) buildings.push(building);
+  return { buildings, issues };
+}

@@ -13,17 +13,24 @@ export function ringSelfIntersects(ring: readonly PlanarPoint[]): boolean {
   const [originX, originY] = ring[0]!;
   const xs = ring.map((point) => point[0] - originX);
   const ys = ring.map((point) => point[1] - originY);
+  // Each edge's west and east x, computed once (no closures: tsx names each on creation, per call).
+  const minXs = new Float64Array(count);
+  const maxXs = new Float64Array(count);
+  for (let edge = 0; edge < count; edge++) {
+    const startX = xs[edge]!;
+    const endX = xs[(edge + 1) % count]!;
+    minXs[edge] = Math.min(startX, endX);
+    maxXs[edge] = Math.max(startX, endX);
+  }
   const edgeOrder = Array.from({ length: count }, (_, edge) => edge);
-  const minX = (edge: number) => Math.min(xs[edge]!, xs[(edge + 1) % count]!);
-  const maxX = (edge: number) => Math.max(xs[edge]!, xs[(edge + 1) % count]!);
-  edgeOrder.sort((a, b) => minX(a) - minX(b));
+  edgeOrder.sort((a, b) => minXs[a]! - minXs[b]!);
 
   for (let position = 0; position < count; position++) {
     const first = edgeOrder[position]!;
-    const firstMaxX = maxX(first);
+    const firstMaxX = maxXs[first]!;
     for (let next = position + 1; next < count; next++) {
       const second = edgeOrder[next]!;
-      if (minX(second) > firstMaxX) break;
+      if (minXs[second]! > firstMaxX) break;
       if (edgesMeet(xs, ys, first, second)) return true;
     }
   }

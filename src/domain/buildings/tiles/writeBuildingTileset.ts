@@ -4,7 +4,7 @@ import type { BuildingLabelFunctions } from './buildingProperties';
 import { BuildingTileIndex, type IndexedBuilding } from './buildingTileIndex';
 import { regionCenter, unionRegions } from './geographicRegion';
 import { createInMemoryMeshSpillStore } from './meshSpillStore';
-import { placeBuilding, type HeightMode } from './placeBuilding';
+import { loadGeoidModel, placeBuilding, type HeightMode } from './placeBuilding';
 import { createTileFrame } from './tileGeometry';
 import { TILE_GENERATOR, writeTileGlb } from './tileGlb';
 import { createTileIO } from './tileIO';
@@ -85,6 +85,7 @@ export async function writeIndexedBuildingTileset(
 ): Promise<void> {
   if (index.size === 0) throw new Error('A tileset needs at least one building.');
   const heightMode = options.heightMode ?? 'ellipsoid';
+  if (heightMode === 'true') await loadGeoidModel();
   const root = buildQuadtree(index.sortedEntries(), (entry) => index.placementOf(entry), index.rootCell(), {
     maxFeaturesPerTile: options.maxFeaturesPerTile ?? 1000,
     maxVerticesPerTile: options.maxVerticesPerTile ?? 200_000,
