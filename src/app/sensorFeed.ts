@@ -94,11 +94,16 @@ export function startSensorFeed(
   };
 
   // A server without a hub answers the REST path with 503 (or 404 before the hub existed): say so, don't retry.
+  // Otherwise its snapshot draws the sensors at once, while the WebSocket connects.
   void fetch(new URL(SENSOR_API_PATH, baseUrl))
-    .then((response) => {
+    .then(async (response) => {
       if (stopped) return;
-      if (response.status === 503 || response.status === 404) store.getState().setSensorFeed('unavailable');
-      else connect();
+      if (response.status === 503 || response.status === 404) {
+        store.getState().setSensorFeed('unavailable');
+        return;
+      }
+      if (response.ok) applySnapshot(store, live, (await response.json()) as SensorSnapshot);
+      connect();
     })
     .catch(() => scheduleReconnect());
 

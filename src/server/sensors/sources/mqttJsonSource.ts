@@ -3,7 +3,7 @@ import type { SensorSource, SourceContext } from '../../../domain/sensors/sensor
 import type { MqttSourceConfig } from '../../../domain/sensors/hub/hubConfig';
 import { compilePayloadMapping, type PayloadReader } from '../../../domain/sensors/hub/payloadMapping';
 import { sourceLabel } from '../../../domain/sensors/hub/sensorIds';
-import { ReconnectLoop } from './reconnectLoop';
+import { backoffFromConfig, ReconnectLoop } from './reconnectLoop';
 import { connectMqtt, subscribeAll, whileConnected } from './upstreamConnections';
 
 /** The sensors an MQTT source declares, completed with its source label, licence and attribution. */
@@ -34,10 +34,7 @@ export class MqttJsonSource implements SensorSource {
     this.declared = declaredSensors(config);
     this.read = compilePayloadMapping(config.mapping);
     this.loop = new ReconnectLoop((signal, connected) => this.session(signal, connected), {
-      backoff: {
-        initialDelayMs: config.reconnect.initialDelaySeconds * 1000,
-        maxDelayMs: config.reconnect.maxDelaySeconds * 1000,
-      },
+      backoff: backoffFromConfig(config.reconnect),
     });
   }
 

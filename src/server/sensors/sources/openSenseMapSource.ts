@@ -7,7 +7,7 @@ import {
 } from '../../../domain/sensors/hub/openSenseMapMapping';
 import { sourceLabel } from '../../../domain/sensors/hub/sensorIds';
 import type { HubLog } from '../sensorHubService';
-import { ReconnectLoop, sleep } from './reconnectLoop';
+import { backoffFromConfig, ReconnectLoop, sleep } from './reconnectLoop';
 import { fetchJson } from './upstreamConnections';
 
 /** The URLs one poll reads: the boxes in the bounding box, or each configured box. */
@@ -43,10 +43,7 @@ export class OpenSenseMapSource implements SensorSource {
   ) {
     this.id = config.id;
     this.loop = new ReconnectLoop((signal, connected) => this.session(signal, connected), {
-      backoff: {
-        initialDelayMs: config.reconnect.initialDelaySeconds * 1000,
-        maxDelayMs: config.reconnect.maxDelaySeconds * 1000,
-      },
+      backoff: backoffFromConfig(config.reconnect),
     });
   }
 

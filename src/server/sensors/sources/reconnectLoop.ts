@@ -15,6 +15,17 @@ export interface ReconnectLoopOptions {
   wait?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
+/** The backoff of a source's `reconnect` settings (seconds in the config file, milliseconds here). */
+export function backoffFromConfig(reconnect: {
+  initialDelaySeconds: number;
+  maxDelaySeconds: number;
+}): BackoffOptions {
+  return {
+    initialDelayMs: reconnect.initialDelaySeconds * 1000,
+    maxDelayMs: reconnect.maxDelaySeconds * 1000,
+  };
+}
+
 /**
  * Keeps a source connected: runs its session again and again, with exponential backoff (capped, with jitter)
  * after failures, and reports `connecting` → `connected`, and `reconnecting` (with the error) → `connected` after

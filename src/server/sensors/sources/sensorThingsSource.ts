@@ -10,7 +10,7 @@ import {
   type SensorThingsCatalogue,
 } from '../../../domain/sensors/hub/sensorThingsMapping';
 import type { HubLog } from '../sensorHubService';
-import { ReconnectLoop, sleep } from './reconnectLoop';
+import { backoffFromConfig, ReconnectLoop, sleep } from './reconnectLoop';
 import { connectMqtt, fetchJson, subscribeAll, whileConnected } from './upstreamConnections';
 
 const HOUR_MS = 3_600_000;
@@ -60,10 +60,7 @@ export class SensorThingsSource implements SensorSource {
     this.id = config.id;
     this.version = /\/(v\d+\.\d+)\/?$/.exec(config.url)?.[1] ?? 'v1.1';
     this.loop = new ReconnectLoop((signal, connected) => this.session(signal, connected), {
-      backoff: {
-        initialDelayMs: config.reconnect.initialDelaySeconds * 1000,
-        maxDelayMs: config.reconnect.maxDelaySeconds * 1000,
-      },
+      backoff: backoffFromConfig(config.reconnect),
     });
   }
 
