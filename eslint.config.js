@@ -22,7 +22,7 @@ const importZones = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'tiles', 'test-results', 'playwright-report'] },
+  { ignores: ['dist', 'node_modules', 'tiles', 'test-results', 'playwright-report', '.cache', 'data'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

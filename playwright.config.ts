@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /** Debian's chromium where installed (here and in CI), else Playwright's own browser (a developer's laptop). */
@@ -42,6 +44,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       SENSORS_CONFIG: 'tests/e2e/fixtures/sensors.e2e.json',
       MQTT_PORT: '18831',
+      // A fresh database of saved variants per run, so a test saving "Workshop 1" finds the name free.
+      SAVED_VARIANTS_DB: join(tmpdir(), `twin-e2e-saved-variants-${process.pid}-${Date.now()}.sqlite`),
     },
     reuseExistingServer: false,
     timeout: 300_000,

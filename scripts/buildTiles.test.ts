@@ -6,6 +6,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,20 @@ async function buildTiles(cwd: string, ...args: string[]) {
     const failed = error as { code: number; stdout: string; stderr: string };
     return { exitCode: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
+}
+
+/** Runs `npm run tiles -- …` itself: scripts/tiles.mjs, which runs buildTiles.ts precompiled (bundled on demand). */
+async function buildTilesPrecompiled(cwd: string, ...args: string[]) {
+  const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'scripts/tiles.mjs'), ...args], { cwd });
+  return { stdout, stderr };
+}
+
+/** The files below a folder, sorted, with their bytes. */
+function filesBelow(folder: string): [string, Buffer][] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .sort()
+    .filter((path) => !statSync(join(folder, path)).isDirectory())
+    .map((path) => [path, readFileSync(join(folder, path))]);
 }
 
 /** A working folder with the given fixtures copied in under `input/`. */
@@ -129,4 +144,26 @@ describe('npm run tiles', () => {
         readFileSync(join(folder, 'tiles/single', file)),
       );
   }, 60_000);
+
+  it('writes the same bytes and messages precompiled (npm run tiles) as through tsx, with workers too', async () => {
+    const folder = workspace('gableRoof.gml', 'twoBuildingPartsWithAddressOnPart.gml', 'unknownCrs.gml');
+    const viaTsx = await buildTiles(folder, 'input', '--out', 'tiles/tsx');
+    const precompiled = await buildTilesPrecompiled(folder, 'input', '--out', 'tiles/precompiled');
+    const parallel = await buildTilesPrecompiled(
+      folder,
+      'input',
+      '--out',
+      'tiles/parallel',
+      '--workers',
+      '2',
+    );
+    // The first run after a change bundles the CLI and says so on stderr.
+    const messages = (stderr: string) => stderr.replace(/^Übersetzt den Kachel-Konverter.*\n/m, '');
+    expect(messages(precompiled.stderr)).toBe(viaTsx.stderr);
+    // Compiled once: the next run starts from the bundle (a stale check that always failed went unnoticed once).
+    expect(parallel.stderr).toBe(viaTsx.stderr);
+    expect(precompiled.stdout).toMatch(/gelesen: 4, umgewandelt: 3, übersprungen: 1/);
+    expect(filesBelow(join(folder, 'tiles/precompiled'))).toEqual(filesBelow(join(folder, 'tiles/tsx')));
+    expect(filesBelow(join(folder, 'tiles/parallel'))).toEqual(filesBelow(join(folder, 'tiles/tsx')));
+  }, 120_000);
 });

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { BuildingIssue } from '../src/domain/buildings/buildingModel';
 import { BuildingWorkerPool } from './buildings/buildingWorkerPool';
 import { listInputFiles } from './buildings/inputFiles';
+import { TileWriterPool } from './buildings/tileWriterPool';
 
 const USAGE = `Aufruf: npm run tiles -- <Dateien oder Ordner> --out tiles/<name> [Optionen]
   --height-mode ellipsoid|true  ellipsoid (Standard): Gebäude auf dem Ellipsoid (offline, ohne Gelände);
@@ -16,6 +17,8 @@ const USAGE = `Aufruf: npm run tiles -- <Dateien oder Ordner> --out tiles/<name>
   --max-features <n>            Gebäude je Kachel (Standard 1000)
   --workers <n>                 Threads, die CityGML-Dateien parallel lesen (Standard: ein Thread je Kern
                                 ab 32 MB CityGML; 0: alles im Hauptthread)
+  --tile-workers <n>            Threads, die die Kacheln schreiben (Standard 0: im Hauptthread; lohnt erst
+                                mit mehr als 2 freien Kernen)
   --strict                      Exit-Code 1 schon bei einem übersprungenen Gebäude
   --quiet                       Einzelmeldungen nicht ausgeben, nur die Zusammenfassung`;
 
@@ -28,6 +31,7 @@ const { values, positionals } = parseArgs({
     'storey-height': { type: 'string' },
     'max-features': { type: 'string' },
     workers: { type: 'string' },
+    'tile-workers': { type: 'string' },
     strict: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -35,12 +39,16 @@ const { values, positionals } = parseArgs({
 });
 const heightMode = values['height-mode'];
 const workersOption = values.workers === undefined ? undefined : Number(values.workers);
+const tileWorkersOption = values['tile-workers'] === undefined ? undefined : Number(values['tile-workers']);
+const isThreadCount = (count: number | undefined) =>
+  count === undefined || (Number.isInteger(count) && count >= 0);
 if (
   values.help ||
   !values.out ||
   positionals.length === 0 ||
   (heightMode !== 'ellipsoid' && heightMode !== 'true') ||
-  (workersOption !== undefined && !(Number.isInteger(workersOption) && workersOption >= 0))
+  !isThreadCount(workersOption) ||
+  !isThreadCount(tileWorkersOption)
 ) {
   console.error(USAGE);
   process.exit(values.help ? 0 : 2);
@@ -57,8 +65,9 @@ if (files.length === 0) {
 
 // Several CityGML files are read by worker threads, one per core unless told otherwise. They start before the
 // pipeline's own modules load below, so that each thread loads its modules while the others do. Each costs
-// about 0.4 s of CPU to start (tsx, cold JIT), which small inputs do not win back: below 32 MB of CityGML (the
-// 13 real tiles in ../shared/data are 21 MB) the main thread reads alone, faster on a busy 2-core machine.
+// CPU to start (cold JIT; about 0.4 s under tsx, less precompiled by scripts/tiles.mjs), which small inputs do
+// not win back: below 32 MB of CityGML (the 13 real tiles in ../shared/data are 21 MB) the main thread reads
+// alone, faster on a busy 2-core machine.
 const PARALLEL_MINIMUM_BYTES = 32e6;
 const cityGmlFiles = files.filter((file) => file.format === 'citygml');
 const cityGmlBytes = cityGmlFiles.reduce((sum, file) => sum + statSync(file.path).size, 0);
@@ -70,6 +79,14 @@ const pool =
     ? new BuildingWorkerPool(Math.min(workerCount, cityGmlFiles.length))
     : undefined;
 
+// Pass 2 (placing buildings, building and compressing each GLB) can run in threads too, only when asked for
+// (--tile-workers): on this shared 2-core machine they cost more than they gave (50,000 footprints: +25 % CPU,
+// +160 MB peak memory, slower; the main thread is not idle in pass 2, and each thread warms its own JIT). They
+// start here, so their start-up overlaps pass 1, and are used only for two tiles or more.
+const tileWorkerCount = tileWorkersOption ?? 0;
+const tilePool = tileWorkerCount > 0 ? new TileWriterPool(tileWorkerCount) : undefined;
+const closePools = () => Promise.all([pool?.close(), tilePool?.close()]);
+
 const [
   { formatBuildingIssue },
   { buildBuildingTileset },
@@ -78,6 +95,7 @@ const [
   { readInputFiles },
   { readInputFilesParallel },
   { stageTilesetFolder },
+  { DEFAULT_MAX_FEATURES_PER_TILE },
 ] = await Promise.all([
   import('../src/domain/buildings/buildingIssues'),
   import('../src/domain/buildings/pipeline/buildBuildingTileset'),
@@ -86,8 +104,9 @@ const [
   import('./buildings/readInputFile'),
   import('./buildings/readInputFilesParallel'),
   import('./buildings/writeTilesetFolder'),
+  import('../src/domain/buildings/tiles/writeBuildingTileset'),
 ]).catch(async (error: unknown) => {
-  await pool?.close(); // The workers would keep the process alive.
+  await closePools(); // The workers would keep the process alive.
   throw error;
 });
 
@@ -100,13 +119,16 @@ const outputFolder = resolve(values.out);
 const staged = stageTilesetFolder(outputFolder);
 const spillStore = createFileMeshSpillStore();
 const cleanUpAndExit = () => {
-  void pool?.close();
+  void closePools();
   spillStore.dispose();
   staged.discard();
   process.exit(130);
 };
 process.once('SIGINT', cleanUpAndExit).once('SIGTERM', cleanUpAndExit);
 let filesWritten = 0;
+const maxFeaturesPerTile = values['max-features']
+  ? Number(values['max-features'])
+  : DEFAULT_MAX_FEATURES_PER_TILE;
 try {
   const { summary } = await buildBuildingTileset(
     {
@@ -123,8 +145,12 @@ try {
     {
       heightMode,
       onIssue,
-      maxFeaturesPerTile: values['max-features'] ? Number(values['max-features']) : undefined,
+      maxFeaturesPerTile,
+      createTileWriter: (settings, buildingCount) =>
+        tilePool && buildingCount > maxFeaturesPerTile ? tilePool.createWriter(settings) : undefined,
       onProgress: (count) => process.stdout.write(`\r${count} Gebäude umgewandelt …`),
+      onTilesProgress: (written, total) =>
+        process.stdout.write(`\r${written} von ${total} Gebäuden in Kacheln geschrieben …`),
       spillStore,
       writeFile: (file) => {
         staged.writeFile(file);
@@ -146,7 +172,7 @@ try {
   console.log(formatConversionSummary(summary));
   process.exitCode = exitCode;
 } finally {
-  await pool?.close();
+  await closePools();
   spillStore.dispose();
   staged.discard();
 }

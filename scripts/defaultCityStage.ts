@@ -60,7 +60,9 @@ export function createDefaultCityStage(
           {
             heightMode: 'ellipsoid',
             onIssue,
-            onProgress: (count) => progress(count, total),
+            // Two passes over every building: triangulating (first half), writing the tiles (second half).
+            onProgress: (count) => progress(count, 2 * total),
+            onTilesProgress: (written, count) => progress(total + (written / count) * total, 2 * total),
             spillStore,
             writeFile: staged.writeFile,
           },
@@ -73,7 +75,6 @@ export function createDefaultCityStage(
         spillStore.dispose();
         staged.discard();
       }
-      progress(total, total);
     },
   };
 }

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--only pipeline|viewer|hub|scenarios]`: prints figures and ratios against goals as plain-text
+// `npm run bench [-- --quick] [--only pipeline|viewer|hub|scenarios|sensors-browser|corridors|thermography]`: prints figures and ratios against goals as plain-text
 // tables. A benchmark, not a test: it never asserts timing and exits 0 unless the bench itself breaks.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -7,15 +7,20 @@ import { parseArgs } from 'node:util';
 import { formatNumber } from './benchTable';
 import { runHubBench } from './hub/runHubBench';
 import { runPipelineBench } from './pipeline/runPipelineBench';
+import { runCorridorsBench } from './corridors/runCorridorsBench';
 import { runScenariosBench } from './scenarios/runScenariosBench';
+import { runThermographyBench } from './thermography/runThermographyBench';
+import { runSensorsBrowserBench } from './sensorsBrowser/runSensorsBrowserBench';
 import { runViewerBench } from './viewer/runViewerBench';
 
-const USAGE = `Usage: npm run bench -- [--quick] [--only pipeline|viewer|hub|scenarios]
+const USAGE = `Usage: npm run bench -- [--quick] [--only pipeline|viewer|hub|scenarios|sensors-browser|corridors|thermography]
   --quick          smaller cities (2,500 / 10,000 / 25,000 buildings), one run per input instead of the
                    fastest of two, shorter orbits and one round per page in the browser, 60,000 instead of
-                   300,000 observations through the sensor hub, fewer edits and one sunlight-hours day
-  --only <part>    run only the pipeline part, the viewer part, the sensor hub part or the scenarios part`;
-const PARTS = ['pipeline', 'viewer', 'hub', 'scenarios'];
+                   300,000 observations through the sensor hub, fewer edits and one sunlight-hours day,
+                   10 instead of 30 drone corridor checks, 25,000 instead of 150,000 buildings through thermography
+  --only <part>    run only the pipeline part, the viewer part, the sensor hub part, the scenarios part or
+                   the live sensors in the browser, the drone corridor checks, or the thermography`;
+const PARTS = ['pipeline', 'viewer', 'hub', 'scenarios', 'thermography', 'sensors-browser', 'corridors'];
 
 const { values } = parseArgs({
   options: {
@@ -47,6 +52,9 @@ try {
   if (runs('viewer')) await runViewerBench({ quick, log });
   if (runs('hub')) await runHubBench({ quick, workFolder, log });
   if (runs('scenarios')) runScenariosBench({ quick, log });
+  if (runs('thermography')) await runThermographyBench({ quick, log });
+  if (runs('corridors')) runCorridorsBench({ quick, log });
+  if (runs('sensors-browser')) await runSensorsBrowserBench({ quick, workFolder, log });
 } finally {
   rmSync(workFolder, { recursive: true, force: true });
 }

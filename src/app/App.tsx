@@ -9,8 +9,11 @@ import { IssuesBanner } from '../ui/IssuesBanner';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { LoadingIndicator } from '../ui/LoadingIndicator';
 import { SensorDetails } from '../ui/sensors/SensorDetails';
+import { SensorFeedStatus } from '../ui/sensors/SensorFeedStatus';
 import { MapControls } from '../ui/MapControls';
 import { SidePanel } from '../ui/SidePanel';
+import { StoryboardStepCard } from '../ui/workshop/StoryboardStepCard';
+import { WorkshopOverlay } from '../ui/workshop/WorkshopOverlay';
 import { TwinViewer } from '../viewer/TwinViewer';
 
 /** The layout: header, the 3D view filling the rest, panels and controls floating over it. */
@@ -44,8 +47,11 @@ export function App() {
         <SensorDetails />
         <BuildingLegend />
         <IssuesBanner />
+        <StoryboardStepCard />
+        <WorkshopOverlay />
         <footer className="status-bar">
           <LoadingIndicator />
+          <SensorFeedStatus />
           <CameraStatus />
         </footer>
       </main>

@@ -2,6 +2,7 @@ import { parseScene } from '../domain/scenes/sceneDocument';
 import type { ScenarioDocument } from '../domain/scenarios/scenarioSchema';
 import type { ValidationIssue } from '../domain/validation/issues';
 import type { TwinStore } from '../store/createTwinStore';
+import { fetchSavedVariants } from '../ui/scenarios/savedVariantRequests';
 
 interface SceneIndexEntry {
   file: string;
@@ -38,6 +39,7 @@ export async function loadScenarios(store: TwinStore): Promise<void> {
     );
     scenarios.sort((a, b) => a.id.localeCompare(b.id));
     store.getState().setScenarios(scenarios);
+    await addSavedVariants(store, scenarios, issues);
     // A link may name a quarter: now that it is known, settle its variant.
     const { scenarioId, variantId } = store.getState().view;
     if (scenarioId !== undefined) store.getState().openScenario(scenarioId, variantId);
@@ -45,4 +47,26 @@ export async function loadScenarios(store: TwinStore): Promise<void> {
     issues.push({ code: 'load_failed', file: 'scenes/index.json', path: '$', message: String(error) });
   }
   if (issues.length > 0) store.getState().addIssues(issues);
+}
+
+/** Merges each quarter's variants saved in workshops; without them (server unreachable) the documents still show. */
+async function addSavedVariants(
+  store: TwinStore,
+  scenarios: readonly ScenarioDocument[],
+  issues: ValidationIssue[],
+): Promise<void> {
+  await Promise.all(
+    scenarios.map(async (scenario) => {
+      const file = `api/scenarios/${scenario.id}/variants`;
+      try {
+        const { variants, problems } = await fetchSavedVariants(scenario.id);
+        store.getState().addSavedVariants(scenario.id, variants);
+        problems.forEach((message) =>
+          issues.push({ code: 'invalid_saved_variant', file, path: '$', message }),
+        );
+      } catch (error) {
+        issues.push({ code: 'load_failed', file, path: '$', message: String(error) });
+      }
+    }),
+  );
 }

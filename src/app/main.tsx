@@ -8,11 +8,17 @@ import { createTwinStore } from '../store/createTwinStore';
 import { createSensorLive } from '../store/sensorLive';
 import { StoreProvider } from '../store/StoreContext';
 import { setupI18n } from '../ui/i18n/setupI18n';
+import { isPresenterWindow } from '../ui/workshop/presenterChannel';
+import { PresenterNotesWindow } from '../ui/workshop/PresenterNotesWindow';
 import { App } from './App';
+import { startCorridorChecks } from './corridorChecks';
+import { loadCorridors } from './loadCorridors';
 import { loadScenarios } from './loadScenarios';
 import { loadSearchIndex } from './loadSearchIndex';
+import { loadStoryboards } from './loadStoryboards';
 import { loadStartupDocuments } from './loadStartupDocuments';
 import { fetchSensorHistory, startSensorFeed } from './sensorFeed';
+import { startSunlightHoursWorker } from './sunlightHoursWorkerClient';
 import { startUrlSync } from './urlSync';
 import './styles.css';
 
@@ -44,12 +50,27 @@ async function start(): Promise<void> {
   if (overviewScene) store.getState().setOverviewScene(overviewScene);
   store.getState().addIssues(issues);
   const i18n = await setupI18n(view.language);
+  if (isPresenterWindow(window.location.search)) {
+    // The presenter view (notes in a second window) draws no 3D view; it talks to the presenting window only.
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <PresenterNotesWindow />
+        </I18nextProvider>
+      </StrictMode>,
+    );
+    return;
+  }
   startUrlSync(store, window);
   const sensorLive = createSensorLive({
     loadHistory: (sensorId, phenomenon, from, to) => fetchSensorHistory(sensorId, phenomenon, from, to),
   });
   startSensorFeed(store, sensorLive);
-  void loadScenarios(store);
+  // Storyboards after the quarters: their steps refer to them.
+  void loadScenarios(store).then(() => loadStoryboards(store));
+  startSunlightHoursWorker(store);
+  startCorridorChecks(store);
+  void loadCorridors(store);
   // The address index (about 1 MB for 20,000 addresses) waits until the first view is complete, so it does not
   // compete with the tiles the user is waiting for.
   const stopWaiting = store.subscribe((state) => {

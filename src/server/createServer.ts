@@ -8,9 +8,16 @@ import { isFile } from './fileSystem';
 import { listTilesets, readPackageVersion, type HealthReport } from './healthReport';
 import { addResponseHeaders } from './responseHeaders';
 import { readSceneIndex } from './sceneIndex';
+import { installSavedVariants } from './scenarios/savedVariantRoutes';
 import type { SensorHubService } from './sensors/sensorHubService';
 import { registerSensorRoutes, registerSensorWebSocket } from './sensors/sensorRoutes';
+import { installWorkshops } from './workshops/installWorkshops';
+import type { WorkshopLimits } from './workshops/workshopRoutes';
 import { CACHE_CONTROL, registerAppFiles, registerSceneFiles, registerTileFiles } from './staticFolders';
+import {
+  registerThermographyRoutes,
+  type ThermographyServerOptions,
+} from './thermography/thermographyRoutes';
 import { readTwinConfigSource, type TwinConfigSource } from './twinConfigSource';
 
 /** Where the server finds what it serves; all paths absolute. */
@@ -29,6 +36,16 @@ export interface ServerOptions {
   sensorHub?: SensorHubService;
   /** Why there is no sensor hub, for those 503 answers. */
   sensorHubUnavailable?: string;
+  /** The homeowner thermography API (`/api/thermography`); without it those routes answer 503 and 404. */
+  thermography?: ThermographyServerOptions;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For/-Proto to believe (client address, HTTPS); none by default. */
+  trustProxy?: boolean | string;
+  /** SQLite file of the variants saved in workshops (`/api/scenarios`); without it those routes answer 503. */
+  savedVariantsDatabase?: string;
+  /** SQLite file of workshop sessions, comments and votes (`/api/workshops`); without it those routes answer 503. */
+  workshopsDatabase?: string;
+  /** Posting limits of the workshop API (tests lower them); the defaults suit a workshop room. */
+  workshopLimits?: WorkshopLimits;
 }
 
 /**
@@ -46,6 +63,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     logger: options.logger ?? false,
     // Every request here is a body-less GET; a client that takes longer than this to send one is stalling.
     requestTimeout: 30_000,
+    trustProxy: options.trustProxy ?? false,
   });
   installErrorResponses(app);
   if (options.sensorHub) await registerSensorWebSocket(app);
@@ -87,6 +105,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     options.sensorHub,
     options.sensorHubUnavailable ?? 'the sensor hub is not running',
   );
+  await installSavedVariants(app, options.scenesDir, options.savedVariantsDatabase);
+  await installWorkshops(app, options.scenesDir, options.workshopsDatabase, options.workshopLimits);
+  registerThermographyRoutes(app, options.thermography);
   await registerTileFiles(app, options.tilesDir);
   await registerSceneFiles(app, options.scenesDir);
   await registerAppFiles(app, options.appDir, markHtmlDocument);

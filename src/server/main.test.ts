@@ -87,5 +87,6 @@ describe.concurrent('main.ts', () => {
     expect(result.code).toBe(0);
     // The broken test scene is reported at start-up, naming file and field.
     expect(result.stderr).toContain('scenes/kaputt.json $.places[0].latitudeDegrees');
-  });
+    // A child process through tsx: seconds on a loaded machine, so more than vitest's default 5 s.
+  }, 60_000);
 });

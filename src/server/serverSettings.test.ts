@@ -13,6 +13,14 @@ describe('readServerSettings', () => {
       tilesDir: join(cwd, 'tiles'),
       scenesDir: join(cwd, 'scenes'),
       appDir: join(cwd, 'dist'),
+      savedVariantsDatabase: join(cwd, 'data', 'saved-variants.sqlite'),
+      workshopsDatabase: join(cwd, 'data', 'workshops.sqlite'),
+      thermography: expect.objectContaining({
+        databaseFile: join(cwd, 'data', 'thermography', 'thermography.sqlite'),
+        overlayFile: join(cwd, 'tiles', 'thermography', 'heat-loss-grid.geojson'),
+        secureCookies: 'auto',
+      }) as unknown,
+      trustProxy: false,
     });
   });
 
@@ -25,6 +33,8 @@ describe('readServerSettings', () => {
         TILES_DIR: '/data/tiles',
         SCENES_DIR: '../scenes',
         APP_DIR: 'build',
+        SAVED_VARIANTS_DB: '/var/lib/twin/variants.sqlite',
+        WORKSHOPS_DB: '/var/lib/twin/workshops.sqlite',
       },
       cwd,
     );
@@ -35,6 +45,12 @@ describe('readServerSettings', () => {
       tilesDir: join('/', 'data', 'tiles'),
       scenesDir: join('/', 'srv', 'scenes'),
       appDir: join(cwd, 'build'),
+      savedVariantsDatabase: join('/', 'var', 'lib', 'twin', 'variants.sqlite'),
+      workshopsDatabase: join('/', 'var', 'lib', 'twin', 'workshops.sqlite'),
+      thermography: expect.objectContaining({
+        overlayFile: join('/', 'data', 'tiles', 'thermography', 'heat-loss-grid.geojson'),
+      }) as unknown,
+      trustProxy: false,
     });
   });
 

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { TWIN_CONFIG_FILE_NAME } from '../domain/config/twinConfig';
 import { SENSORS_CONFIG_FILE_NAME } from '../domain/sensors/hub/hubConfig';
 import type { ServerOptions } from './createServer';
+import { readThermographySettings, readTrustProxy } from './thermography/thermographySettings';
 
 /** Port when PORT is not set. */
 export const DEFAULT_PORT = 8080;
@@ -23,6 +24,9 @@ export const DEFAULT_HOST = '127.0.0.1';
  * - `SENSOR_HUB` (`off` switches the sensor hub off; default on)
  * - `SENSORS_CONFIG` (default `<cwd>/sensors.config.json`, optional; see docs/sensors.md)
  * - `MQTT_PORT` (the embedded MQTT broker's port, overriding the configuration; 0 picks a free port)
+ * - `THERMOGRAPHY_DB`, `THERMOGRAPHY_SECURE_COOKIES`, `TRUST_PROXY` (see src/server/thermography/thermographySettings.ts)
+ * - `SAVED_VARIANTS_DB` (default `<cwd>/data/saved-variants.sqlite`: variants saved in workshops; see docs/scenarios.md)
+ * - `WORKSHOPS_DB` (default `<cwd>/data/workshops.sqlite`: workshop sessions, comments and votes; see docs/workshops.md)
  */
 export type ServerEnvironment = Readonly<
   Partial<
@@ -35,7 +39,12 @@ export type ServerEnvironment = Readonly<
       | 'APP_DIR'
       | 'SENSOR_HUB'
       | 'SENSORS_CONFIG'
-      | 'MQTT_PORT',
+      | 'MQTT_PORT'
+      | 'SAVED_VARIANTS_DB'
+      | 'WORKSHOPS_DB'
+      | 'THERMOGRAPHY_DB'
+      | 'THERMOGRAPHY_SECURE_COOKIES'
+      | 'TRUST_PROXY',
       string
     >
   >
@@ -43,7 +52,7 @@ export type ServerEnvironment = Readonly<
 
 /** Everything needed to start the server: where to listen and what to serve (absolute paths). */
 export interface ServerSettings extends Required<
-  Omit<ServerOptions, 'logger' | 'sensorHub' | 'sensorHubUnavailable'>
+  Omit<ServerOptions, 'logger' | 'sensorHub' | 'sensorHubUnavailable' | 'workshopLimits'>
 > {
   host: string;
   port: number;
@@ -71,6 +80,10 @@ export function readServerSettings(env: ServerEnvironment, cwd: string = process
     tilesDir: path(env.TILES_DIR, 'tiles'),
     scenesDir: path(env.SCENES_DIR, 'scenes'),
     appDir: path(env.APP_DIR, 'dist'),
+    savedVariantsDatabase: path(env.SAVED_VARIANTS_DB, 'data/saved-variants.sqlite'),
+    workshopsDatabase: path(env.WORKSHOPS_DB, 'data/workshops.sqlite'),
+    thermography: readThermographySettings(env, cwd),
+    trustProxy: readTrustProxy(env),
   };
 }
 

@@ -15,6 +15,18 @@ import {
 } from '../domain/view/viewState';
 import { isSameCameraPose } from './cameraComparison';
 import {
+  createCorridorActions,
+  INITIAL_CORRIDOR_STATE,
+  type CorridorActions,
+  type CorridorState,
+} from './corridorSlice';
+import {
+  createScenarioAnalysisActions,
+  INITIAL_SCENARIO_ANALYSIS_STATE,
+  type ScenarioAnalysisActions,
+  type ScenarioAnalysisState,
+} from './scenarioAnalysisSlice';
+import {
   createScenarioActions,
   INITIAL_SCENARIO_STATE,
   type ScenarioActions,
@@ -26,6 +38,18 @@ import {
   type SensorActions,
   type SensorState,
 } from './sensorSlice';
+import {
+  createStoryboardActions,
+  INITIAL_STORYBOARD_STATE,
+  type StoryboardActions,
+  type StoryboardState,
+} from './storyboardSlice';
+import {
+  createWorkshopActions,
+  INITIAL_WORKSHOP_STATE,
+  type WorkshopActions,
+  type WorkshopState,
+} from './workshopSlice';
 
 /** What the camera should do next; the viewer carries it out and reports where the camera came to rest. */
 export type CameraCommand =
@@ -45,7 +69,7 @@ export interface LoadingState {
   firstViewComplete: boolean;
 }
 
-export type PanelId = 'layers' | 'sensors' | 'scenarios' | 'measure' | 'info';
+export type PanelId = 'layers' | 'sensors' | 'scenarios' | 'corridors' | 'workshop' | 'measure' | 'info';
 
 /** Attribute values of the selected building, as read from the tileset's property table. */
 export type BuildingPropertyValues = Record<string, string | number>;
@@ -55,7 +79,8 @@ export type TilesetStatus =
   { state: 'loading' } | { state: 'ready' } | { state: 'missing' | 'failed'; message: string };
 
 /** The whole app state: plain, serialisable data and ids, never Cesium objects. */
-export interface TwinState extends SensorState, ScenarioState {
+export interface TwinState
+  extends SensorState, ScenarioState, CorridorState, ScenarioAnalysisState, StoryboardState, WorkshopState {
   view: ViewState;
   cameraRequest: CameraRequest | undefined;
   homeCamera: CameraPose;
@@ -75,7 +100,14 @@ export interface TwinState extends SensorState, ScenarioState {
   measurePoints: readonly MeasuredPoint[];
 }
 
-export interface TwinActions extends SensorActions, ScenarioActions {
+export interface TwinActions
+  extends
+    SensorActions,
+    ScenarioActions,
+    CorridorActions,
+    ScenarioAnalysisActions,
+    StoryboardActions,
+    WorkshopActions {
   /** The viewer reports where the camera came to rest. */
   reportCamera(pose: CameraPose): void;
   /** Ask the viewer to fly (or jump) somewhere. */
@@ -140,6 +172,14 @@ export function createTwinStore(
     ...createSensorActions(set),
     ...INITIAL_SCENARIO_STATE,
     ...createScenarioActions(set),
+    ...INITIAL_SCENARIO_ANALYSIS_STATE,
+    ...createScenarioAnalysisActions(set),
+    ...INITIAL_CORRIDOR_STATE,
+    ...createCorridorActions(set, get),
+    ...INITIAL_STORYBOARD_STATE,
+    ...createStoryboardActions(set, get),
+    ...INITIAL_WORKSHOP_STATE,
+    ...createWorkshopActions(set, get),
 
     reportCamera(pose) {
       const request = get().cameraRequest;

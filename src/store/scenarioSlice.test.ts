@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioDocument } from '../domain/scenarios/scenarioSchema';
-import { readViewFromSearch } from '../domain/view/urlState';
 import { createTwinStore } from './createTwinStore';
+import { testStartView } from './storeTestSupport';
 
-const view = readViewFromSearch('', {
-  camera: {
-    longitudeDegrees: 7.6,
-    latitudeDegrees: 51.96,
-    heightMeters: 500,
-    headingDegrees: 0,
-    pitchDegrees: -45,
-  },
-  visibleLayerIds: ['buildings'],
-  baseLayerId: 'natural-earth',
-  language: 'de',
-  buildingColorScheme: 'plain',
-  selectedBuildingId: undefined,
-  shadows: false,
-  hiddenBuildingIds: [],
-  selectedSensorId: undefined,
-  sensorPhenomenon: undefined,
-  scenarioId: undefined,
-  variantId: undefined,
-});
+const view = testStartView();
 
 function quarter(id: string, variantIds: string[]): ScenarioDocument {
   return { id, variants: variantIds.map((variantId) => ({ id: variantId })) } as unknown as ScenarioDocument;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { BUILDING_COLOR_SCHEME_IDS } from '../domain/buildings/buildingColorSchemes';
+import { PLACE_MARKER_IMAGE } from '../domain/places/placeMarker';
 import { localize } from '../domain/scenes/sceneDocument';
 import { cameraLookingAt } from '../domain/view/cameraLookAt';
 import { OVERLAY_LAYER_IDS } from '../domain/view/viewState';
@@ -35,6 +36,9 @@ export function LayerPanel() {
               checked={view.visibleLayerIds.includes(layerId)}
               onChange={(event) => setLayerVisible(layerId, event.target.checked)}
             />
+            {layerId === 'places' && (
+              <img className="legend-pin" src={PLACE_MARKER_IMAGE} alt="" width={12} height={17} />
+            )}
             {t(`layers.${layerId}`)}
           </label>
         ))}

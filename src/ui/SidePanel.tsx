@@ -2,16 +2,20 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PanelId } from '../store/createTwinStore';
 import { useTwinStore } from '../store/StoreContext';
+import { CorridorPanel } from './corridors/CorridorPanel';
 import { InfoPanel } from './InfoPanel';
 import { LayerPanel } from './LayerPanel';
 import { MeasurePanel } from './MeasurePanel';
 import { ScenarioPanel } from './scenarios/ScenarioPanel';
 import { SensorPanel } from './sensors/SensorPanel';
+import { StoryboardPanel } from './workshop/StoryboardPanel';
 
 const PANELS: { id: PanelId; titleKey: `panels.${PanelId}` }[] = [
   { id: 'layers', titleKey: 'panels.layers' },
   { id: 'sensors', titleKey: 'panels.sensors' },
   { id: 'scenarios', titleKey: 'panels.scenarios' },
+  { id: 'corridors', titleKey: 'panels.corridors' },
+  { id: 'workshop', titleKey: 'panels.workshop' },
   { id: 'measure', titleKey: 'panels.measure' },
   { id: 'info', titleKey: 'panels.info' },
 ];
@@ -25,6 +29,10 @@ function PanelContent({ panelId }: { panelId: PanelId }) {
       return <SensorPanel />;
     case 'scenarios':
       return <ScenarioPanel />;
+    case 'corridors':
+      return <CorridorPanel />;
+    case 'workshop':
+      return <StoryboardPanel />;
     case 'measure':
       return <MeasurePanel />;
     case 'info':

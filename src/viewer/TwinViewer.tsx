@@ -6,12 +6,17 @@ import { useCesium, Viewer } from 'resium';
 import { useTwinStore, useTwinStoreApi } from '../store/StoreContext';
 import { BaseImageryLayer } from './layers/BaseImageryLayer';
 import { BuildingsLayer } from './layers/BuildingsLayer';
+import { CorridorLayer } from './layers/CorridorLayer';
 import { MeasureLayer } from './layers/MeasureLayer';
 import { PlacesLayer } from './layers/PlacesLayer';
 import { ScenarioLayer } from './layers/ScenarioLayer';
+import { ScenarioToolsLayer } from './scenarioTools/ScenarioToolsLayer';
 import { SensorsLayer } from './layers/SensorsLayer';
+import { WorkshopPinsLayer } from './layers/WorkshopPinsLayer';
+import { useMassingDrag } from './sync/useMassingDrag';
 import { useModelClicks } from './sync/useModelClicks';
 import { useCameraSync } from './sync/useCameraSync';
+import { useCorridorPointDrag } from './sync/useCorridorPointDrag';
 import { useDaylightClock } from './sync/useDaylightClock';
 import { useLoadingSync } from './sync/useLoadingSync';
 
@@ -40,6 +45,8 @@ function ViewerSync() {
   useCameraSync(viewer, store);
   useLoadingSync(viewer, store);
   useModelClicks(viewer, store);
+  useMassingDrag(viewer, store);
+  useCorridorPointDrag(viewer, store);
   useDaylightClock(viewer);
   return null;
 }
@@ -69,7 +76,10 @@ export function TwinViewer() {
       <PlacesLayer />
       <SensorsLayer />
       <ScenarioLayer />
+      <CorridorLayer />
+      <ScenarioToolsLayer />
       <MeasureLayer />
+      <WorkshopPinsLayer />
     </Viewer>
   );
 }

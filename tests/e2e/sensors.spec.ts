@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type WebSocketRoute } from '@playwright/test';
 import mqtt from 'mqtt';
 import { waitForFirstView } from './helpers';
 
@@ -21,10 +21,28 @@ test('sensors appear on the model, a value arrives live over MQTT, a click shows
   page,
 }) => {
   test.slow();
+  // The hub's WebSocket passes through Playwright, so the test can cut it as a network outage would (the real
+  // server cannot be restarted here; src/app/sensorFeed.reconnect.test.ts restarts one).
+  let outage = false;
+  const sockets: WebSocketRoute[] = [];
+  await page.routeWebSocket(/\/api\/sensors\/live$/, (socket) => {
+    if (outage) return void socket.close();
+    socket.connectToServer();
+    sockets.push(socket);
+  });
   await page.goto('/');
   await waitForFirstView(page);
   await page.getByRole('button', { name: 'Sensoren' }).click();
   // The replay's sensors plus the probe, over the WebSocket.
+  await expect(page.getByText(/^Live: \d+ Sensoren$/)).toBeVisible();
+
+  // The link drops and attempts fail for a while: the status bar says so (a live region), then the feed recovers.
+  const feedStatus = page.locator('.status-bar').getByRole('status').filter({ hasText: 'Sensor-Hub' });
+  outage = true;
+  for (const socket of sockets.splice(0)) await socket.close();
+  await expect(feedStatus).toHaveText('Sensor-Hub: Verbindung unterbrochen – neuer Versuch …');
+  outage = false;
+  await expect(feedStatus).toHaveText('Sensor-Hub: wieder verbunden, Werte sind live.');
   await expect(page.getByText(/^Live: \d+ Sensoren$/)).toBeVisible();
 
   // A value above the EU daily limit for PM10 arrives through the real broker and the hub.

@@ -62,7 +62,7 @@ export async function runCitygmlToTiles(input: PeerTilerInput): Promise<TilerOut
         buildings,
         buildingsSkipped: 0,
         tilerSeconds: convertMilliseconds / 1000,
-        processSeconds: result.usage.processMilliseconds / 1000,
+        wallSeconds: result.wallSeconds,
         cpuSeconds: (result.usage.userCpuMilliseconds + result.usage.systemCpuMilliseconds) / 1000,
         peakRssMegabytes: result.usage.maxRssKilobytes / 1024,
         output: measureOutputFolder(outputFolder),

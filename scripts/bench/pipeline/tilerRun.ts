@@ -12,8 +12,8 @@ export interface TilerRun {
   buildingsSkipped: number;
   /** The tiler's own time from reading the first file to the written tileset (no Node start-up). */
   tilerSeconds: number;
-  /** The whole child process, start-up included, as the process measured itself. */
-  processSeconds: number;
+  /** From spawning the process to its exit, seen from the bench: what a user waits for. */
+  wallSeconds: number;
   cpuSeconds: number;
   peakRssMegabytes: number;
   output: OutputSizes;

@@ -13,6 +13,9 @@ import { planarPolygonBounds, projectPolygon } from '../../../src/domain/scenari
 import { createShadowCasterIndex, type ShadowCaster } from '../../../src/domain/scenarios/shadowCasters';
 import { summarizeSunlightHours } from '../../../src/domain/scenarios/sunlightHours';
 import { computeVariantSunlightHours } from '../../../src/domain/scenarios/variantSunlightHours';
+import { runSunlightHoursJob, SUNLIGHT_HOURS_REQUEST } from '../../../src/domain/scenarios/sunlightHoursJob';
+import type { SurroundingBuilding } from '../../../src/domain/scenarios/surroundingShadowCasters';
+import { unprojectPoint } from '../../../src/domain/scenarios/scenarioPlanarGeometry';
 import { parseScene } from '../../../src/domain/scenes/sceneDocument';
 import { formatGoalRatio, formatHeading, formatNumber, formatTable } from '../benchTable';
 import { median, percentile } from '../statistics';
@@ -171,7 +174,57 @@ function sunlightRows(scenario: ScenarioDocument, options: ScenariosBenchOptions
       formatNumber(median(runs.map((run) => run.cpu)), 0),
     ]);
   }
+  rows.push(appJobRow(scenario, surroundings.casters, options));
   return rows;
+}
+
+/**
+ * What the app's Web Worker does for 21 June: the surroundings as 12 m stand-ins from search-index points (the
+ * browser has no outlines), the map and its picture; the same buildings as above, reduced to centre and height.
+ */
+function appJobRow(
+  scenario: ScenarioDocument,
+  casters: readonly ShadowCaster[],
+  options: ScenariosBenchOptions,
+): string[] {
+  options.log('scenarios: the in-app worker job for 21 June …');
+  const buildings: SurroundingBuilding[] = casters.map((caster) => {
+    const ring = caster.footprint[0]!;
+    const x = ring.reduce((sum, point) => sum + point[0], 0) / ring.length;
+    const y = ring.reduce((sum, point) => sum + point[1], 0) / ring.length;
+    const [longitudeDegrees, latitudeDegrees] = unprojectPoint([x, y]);
+    return { buildingId: caster.id, longitudeDegrees, latitudeDegrees, topHeightMeters: caster.heightMeters };
+  });
+  const runs: { wall: number; cpu: number }[] = [];
+  let map;
+  for (let run = 0; run < (options.quick ? 1 : 3); run++) {
+    runs.push(
+      timeMilliseconds(() => {
+        const response = runSunlightHoursJob({
+          kind: SUNLIGHT_HOURS_REQUEST,
+          requestId: run,
+          scenario,
+          variant: scenario.variants[0]!,
+          day: { year: 2026, month: 6, day: 21 },
+          buildings,
+          gridSpacingMeters: 2,
+          timeStepMinutes: 10,
+        });
+        if (response.kind !== 'sunlight-hours-result') throw new Error(response.message);
+        map = response.map;
+      }),
+    );
+  }
+  return [
+    '21 June, app worker job (stand-ins + picture)',
+    formatNumber(map!.analysedCellCount),
+    formatNumber(scenario.variants[0]!.massings.length + map!.surroundingBuildingCount),
+    formatNumber(map!.daylightHours, 1),
+    formatNumber(map!.meanHours, 1),
+    formatNumber(median(runs.map((run) => run.wall)), 0),
+    formatNumber(Math.min(...runs.map((run) => run.wall)), 0),
+    formatNumber(median(runs.map((run) => run.cpu)), 0),
+  ];
 }
 
 /** Runs the scenarios part and prints its two tables. */

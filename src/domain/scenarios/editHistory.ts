@@ -70,3 +70,18 @@ export function redoMassingEdit(history: EditHistory): EditHistory {
     limit: history.limit,
   };
 }
+
+/**
+ * Replaces the whole variant as one undoable step (e.g. an imported GeoJSON); the same history when the
+ * variant is the present one already.
+ */
+export function recordVariantReplacement(history: EditHistory, variant: ScenarioVariant): EditHistory {
+  if (variant === history.present) return history;
+  const past = [...history.past, history.present];
+  return {
+    past: past.length > history.limit ? past.slice(past.length - history.limit) : past,
+    present: variant,
+    future: [],
+    limit: history.limit,
+  };
+}

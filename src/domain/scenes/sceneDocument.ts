@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { corridorSceneSchema } from '../corridors/corridorScene';
 import { scenarioDocumentSchema } from '../scenarios/scenarioSchema';
+import { storyboardDocumentSchema } from '../storyboards/storyboardSchema';
 import { parseJsonText, parseWithSchema, type ParseResult } from '../validation/issues';
 import { cameraPoseSchema } from '../view/cameraPose';
 
@@ -54,6 +55,7 @@ export const sceneDocumentSchema = z.discriminatedUnion('kind', [
   overviewSceneSchema,
   scenarioDocumentSchema,
   corridorSceneSchema,
+  storyboardDocumentSchema,
 ]);
 
 export type LocalizedText = z.output<typeof localizedTextSchema>;

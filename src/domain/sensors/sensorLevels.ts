@@ -28,20 +28,22 @@ export function drawnLevel(
   now: number,
   filter: PhenomenonId | undefined,
 ): SensorLevel {
-  const phenomena =
-    filter === undefined
-      ? sensor.phenomena.map((entry) => entry.phenomenon)
-      : [primaryPhenomenon(sensor, filter)];
+  // Without allocating: the sensor layer calls this for every live update.
+  const only = filter === undefined ? undefined : primaryPhenomenon(sensor, filter);
+  if (filter !== undefined && only === undefined) return 'no-data';
+  const count = only === undefined ? sensor.phenomena.length : 1;
   let worst: SensorLevel = 'no-data';
   let allStale = true;
-  for (const phenomenon of phenomena) {
-    if (phenomenon === undefined) continue;
-    const level = sensorLevel(sensor, phenomenon, values.get(sensor.id, phenomenon), now);
+  let anyValue = false;
+  for (let index = 0; index < count; index++) {
+    const phenomenon = only ?? sensor.phenomena[index]!.phenomenon;
+    const latest = values.get(sensor.id, phenomenon);
+    if (latest) anyValue = true;
+    const level = sensorLevel(sensor, phenomenon, latest, now);
     if (level !== 'stale' && level !== 'no-data') allStale = false;
     if (level !== 'stale' && SEVERITY[level] > SEVERITY[worst]) worst = level;
   }
-  if (allStale && phenomena.some((phenomenon) => phenomenon && values.get(sensor.id, phenomenon)))
-    return 'stale';
+  if (allStale && anyValue) return 'stale';
   return worst;
 }
 

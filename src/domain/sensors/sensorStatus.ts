@@ -20,10 +20,15 @@ export function thresholdLevel(
 
 /** The reporting interval of a sensor's phenomenon (the longest one when unknown). */
 export function reportingIntervalSeconds(sensor: SensorDescription, phenomenon?: PhenomenonId): number {
-  const entries = sensor.phenomena.filter(
-    (entry) => phenomenon === undefined || entry.phenomenon === phenomenon,
-  );
-  return Math.max(...(entries.length > 0 ? entries : sensor.phenomena).map((entry) => entry.intervalSeconds));
+  // A loop, not filter/map: the sensor layer asks this for every live update.
+  let matching = Number.NEGATIVE_INFINITY;
+  let longest = Number.NEGATIVE_INFINITY;
+  for (const entry of sensor.phenomena) {
+    longest = Math.max(longest, entry.intervalSeconds);
+    if (phenomenon === undefined || entry.phenomenon === phenomenon)
+      matching = Math.max(matching, entry.intervalSeconds);
+  }
+  return matching === Number.NEGATIVE_INFINITY ? longest : matching;
 }
 
 /** A sensor is stale when it has been silent for more than twice its reporting interval. */

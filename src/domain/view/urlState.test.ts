@@ -71,7 +71,7 @@ describe('view ↔ URL', () => {
   });
 
   it('keeps query parameters owned by other features', () => {
-    expect(writeViewToSearch(fallback, '?step=3&lang=en')).toContain('step=3');
+    expect(writeViewToSearch(fallback, '?tour=3&lang=en')).toContain('tour=3');
   });
 
   it('falls back field by field on a damaged link', () => {
@@ -102,5 +102,33 @@ describe('view ↔ URL', () => {
 
   it('an empty layers parameter means no overlay is shown', () => {
     expect(readViewFromSearch('?layers=', fallback).visibleLayerIds).toEqual([]);
+  });
+
+  it('carries the selected corridor, and a link naming one shows the corridors layer', () => {
+    const search = writeViewToSearch({ ...fallback, corridorId: 'lab-ukm-franziskus' });
+    expect(search).toContain('corridor=lab-ukm-franziskus');
+    expect(readViewFromSearch(search, fallback).corridorId).toBe('lab-ukm-franziskus');
+    // A link from before the corridors layer existed lists only the old layers.
+    const old = readViewFromSearch('?layers=buildings,places&corridor=lab-ukm-franziskus', fallback);
+    expect(old.visibleLayerIds).toEqual(['buildings', 'places', 'corridors']);
+    expect(readViewFromSearch('?corridor=a', fallback).visibleLayerIds).toEqual([
+      'buildings',
+      'places',
+      'corridors',
+    ]);
+    expect(readViewFromSearch('?layers=buildings,places', fallback).corridorId).toBeUndefined();
+  });
+
+  it('carries the storyboard step (counted from 1 in the link), so a deep link restores it', () => {
+    const search = writeViewToSearch({
+      ...fallback,
+      storyboardId: 'york-three-variants',
+      storyboardStepIndex: 2,
+    });
+    expect(search).toContain('story=york-three-variants&step=3');
+    const restored = readViewFromSearch(search, fallback);
+    expect([restored.storyboardId, restored.storyboardStepIndex]).toEqual(['york-three-variants', 2]);
+    expect(readViewFromSearch('?story=x&step=zero', fallback).storyboardStepIndex).toBe(0);
+    expect(writeViewToSearch({ ...fallback, storyboardStepIndex: 2 })).not.toContain('step=');
   });
 });

@@ -1,4 +1,5 @@
 import { BUILDING_COLOR_SCHEME_IDS, type BuildingColorSchemeId } from '../buildings/buildingColorSchemes';
+import { normalizeSunTime } from '../scenarios/sunTime';
 import { isPhenomenonId } from '../sensors/phenomena';
 import { cameraPoseSchema, normalizeHeadingDegrees, type CameraPose } from './cameraPose';
 import {
@@ -13,7 +14,7 @@ import {
  * The view as URL query parameters, short enough to share:
  * `?camera=lon,lat,heightMeters,headingDegrees,pitchDegrees&layers=buildings,places&base=natural-earth&lang=de`,
  * plus `color=function`, `building=<id>`, `shadows=1`, `hidden=<id>,<id>`, `sensor=<id>`, `phenomenon=pm10`,
- * `scenario=york` and `variant=a` when they differ from the default.
+ * `scenario=york`, `variant=a`, `compare=b` (a second variant beside it), `time=2026-06-21T10:00Z` (sun), `corridor=<id>`, and `story=<id>&step=<n>` (a storyboard step, n from 1) when they differ from the default.
  * Parameters this module does not know are kept, so later features can add theirs.
  */
 const CAMERA = 'camera';
@@ -28,6 +29,11 @@ const SELECTED_SENSOR = 'sensor';
 const SENSOR_PHENOMENON = 'phenomenon';
 const SCENARIO = 'scenario';
 const VARIANT = 'variant';
+const COMPARE_VARIANT = 'compare';
+const SUN_TIME = 'time';
+const CORRIDOR = 'corridor';
+const STORYBOARD = 'story';
+const STORYBOARD_STEP = 'step';
 
 /** Decimal places kept in a URL: 1e-6° is about 0.1 m, a tenth of a degree or metre is invisible. */
 const COORDINATE_DECIMALS = 6;
@@ -89,8 +95,23 @@ export function writeViewToSearch(view: ViewState, currentSearch = ''): string {
   setOrDelete(parameters, SENSOR_PHENOMENON, view.sensorPhenomenon);
   setOrDelete(parameters, SCENARIO, view.scenarioId);
   setOrDelete(parameters, VARIANT, view.scenarioId === undefined ? undefined : view.variantId);
-  // Commas are safe in a query and keep links readable.
-  return `?${parameters.toString().replaceAll('%2C', ',')}`;
+  setOrDelete(
+    parameters,
+    COMPARE_VARIANT,
+    view.scenarioId === undefined || view.compareVariantId === view.variantId
+      ? undefined
+      : view.compareVariantId,
+  );
+  setOrDelete(parameters, SUN_TIME, normalizeSunTime(view.sunTime));
+  setOrDelete(parameters, CORRIDOR, view.corridorId);
+  setOrDelete(parameters, STORYBOARD, view.storyboardId);
+  setOrDelete(
+    parameters,
+    STORYBOARD_STEP,
+    view.storyboardId === undefined ? undefined : String((view.storyboardStepIndex ?? 0) + 1),
+  );
+  // Commas and colons (in `time=`) are safe in a query and keep links readable.
+  return `?${parameters.toString().replaceAll('%2C', ',').replaceAll('%3A', ':')}`;
 }
 
 function setOrDelete(parameters: URLSearchParams, name: string, value: string | undefined): void {
@@ -114,12 +135,14 @@ export function readViewFromSearch(search: string, fallback: ViewState): ViewSta
   const languageText = parameters.get(LANGUAGE);
   const colorSchemeText = parameters.get(COLOR_SCHEME);
   const phenomenonText = parameters.get(SENSOR_PHENOMENON);
+  const corridorId = parameters.get(CORRIDOR) || undefined;
   return {
     camera: (cameraText && parseCameraParameter(cameraText)) || fallback.camera,
-    visibleLayerIds:
-      layersText === null
-        ? fallback.visibleLayerIds
-        : normalizeLayerIds(layersText.split(',').filter(isOverlayLayerId)),
+    // A link naming a corridor shows the corridors layer, even one that lists the layers of its day.
+    visibleLayerIds: normalizeLayerIds([
+      ...(layersText === null ? fallback.visibleLayerIds : layersText.split(',').filter(isOverlayLayerId)),
+      ...(corridorId ? (['corridors'] as const) : []),
+    ]),
     baseLayerId: baseLayerText || fallback.baseLayerId,
     language: languageText && isLanguage(languageText) ? languageText : fallback.language,
     buildingColorScheme: isColorScheme(colorSchemeText) ? colorSchemeText : 'plain',
@@ -132,5 +155,19 @@ export function readViewFromSearch(search: string, fallback: ViewState): ViewSta
     sensorPhenomenon: phenomenonText && isPhenomenonId(phenomenonText) ? phenomenonText : undefined,
     scenarioId: parameters.get(SCENARIO) || undefined,
     variantId: (parameters.get(SCENARIO) && parameters.get(VARIANT)) || undefined,
+    compareVariantId: (parameters.get(SCENARIO) && parameters.get(COMPARE_VARIANT)) || undefined,
+    sunTime: normalizeSunTime(parameters.get(SUN_TIME)),
+    corridorId,
+    ...readStoryboardStep(parameters),
   };
+}
+
+/** `story=<id>&step=<n>` (n from 1); a missing or unreadable step is the first. */
+function readStoryboardStep(
+  parameters: URLSearchParams,
+): Pick<ViewState, 'storyboardId' | 'storyboardStepIndex'> {
+  const storyboardId = parameters.get(STORYBOARD) || undefined;
+  if (storyboardId === undefined) return { storyboardId: undefined, storyboardStepIndex: undefined };
+  const step = Number(parameters.get(STORYBOARD_STEP));
+  return { storyboardId, storyboardStepIndex: Number.isInteger(step) && step >= 1 ? step - 1 : 0 };
 }

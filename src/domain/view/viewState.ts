@@ -7,7 +7,7 @@ export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Overlay layers a user can switch; later issues add theirs here (buildings, heat loss, sensors …). */
-export const OVERLAY_LAYER_IDS = ['buildings', 'places', 'sensors'] as const;
+export const OVERLAY_LAYER_IDS = ['buildings', 'places', 'sensors', 'corridors'] as const;
 export type OverlayLayerId = (typeof OVERLAY_LAYER_IDS)[number];
 
 /** Everything a link must carry to restore what a user sees. */
@@ -30,6 +30,15 @@ export interface ViewState {
   /** The planning quarter shown (a scenario document's id) and its variant, if any. */
   scenarioId: string | undefined;
   variantId: string | undefined;
+  /** A second variant of the open quarter shown beside it for comparison (split view), if any; optional so older views stay valid. */
+  compareVariantId?: string | undefined;
+  /** The moment of the sun-and-shadow view (UTC, `2026-06-21T10:00Z`), if chosen; else the default daylight. */
+  sunTime?: string | undefined;
+  /** The drone corridor selected in the Drohnen panel (a corridor's id), if any; optional so older views stay valid. */
+  corridorId?: string | undefined;
+  /** The storyboard being presented or followed (its id) and the step shown (0-based; `step=` in a link counts from 1). */
+  storyboardId?: string | undefined;
+  storyboardStepIndex?: number | undefined;
 }
 
 export function isLanguage(value: string): value is Language {

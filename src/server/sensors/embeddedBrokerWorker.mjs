@@ -2,6 +2,7 @@
 // another core than ingest, storage and the HTTP server. Plain JavaScript: a worker cannot rely on the TypeScript
 // loader of whoever started the server (tsx, Vitest). Messages: see embeddedBroker.ts.
 import { createServer } from 'node:net';
+import { setImmediate } from 'node:timers';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Aedes } from 'aedes';
 
@@ -31,6 +32,19 @@ const server = createServer((socket) => {
 
 const noop = () => {};
 
+let corked = false;
+function corkSockets() {
+  if (corked) return;
+  corked = true;
+  sockets.forEach((socket) => socket.cork());
+  setImmediate(() =>
+    setImmediate(() => {
+      corked = false;
+      sockets.forEach((socket) => socket.uncork());
+    }),
+  );
+}
+
 function close() {
   const serverClosed = new Promise((resolve) => server.close(() => resolve()));
   aedes.close(() => {
@@ -42,6 +56,9 @@ function close() {
 parentPort.on('message', (message) => {
   if (message.type === 'publish') {
     const { topics, payloads } = message;
+    // One write per subscriber and batch instead of one per message: the sockets are corked while aedes delivers
+    // the batch (its retained-message step lets deliveries finish a turn later) and uncorked afterwards.
+    corkSockets();
     for (let index = 0; index < topics.length; index++)
       aedes.publish(
         { cmd: 'publish', topic: topics[index], payload: payloads[index], qos: 0, retain, dup: false },

@@ -10,8 +10,11 @@ import {
 } from '../../domain/scenarios/scenarioPlanarGeometry';
 import { localize } from '../../domain/scenes/sceneDocument';
 import { cameraLookingAt } from '../../domain/view/cameraLookAt';
+import { shownVariant } from '../../store/scenarioEditing';
 import { useTwinStore } from '../../store/StoreContext';
 import { formatKeyFigure } from './formatKeyFigure';
+import { ScenarioEditor } from './ScenarioEditor';
+import { ScenarioAnalysisTools } from './ScenarioAnalysisTools';
 
 /** The figures planners and citizens ask for first; every other one is in the explanation of these. */
 const SHOWN_FIGURES: VariantKeyFigureId[] = [
@@ -79,7 +82,9 @@ export function ScenarioPanel() {
   const openScenario = useTwinStore((state) => state.openScenario);
   const requestCamera = useTwinStore((state) => state.requestCamera);
   const scenario = scenarios.find((entry) => entry.id === scenarioId);
-  const variant = scenario?.variants.find((entry) => entry.id === variantId);
+  // While editing, the edited variant: the figures follow every edit at once.
+  const variant = useTwinStore(shownVariant);
+  const savedVariantIds = useTwinStore((state) => state.savedVariantIds);
   const figures = useMemo(
     () => (scenario && variant ? computeVariantKeyFigures(scenario, variant) : undefined),
     [scenario, variant],
@@ -88,11 +93,14 @@ export function ScenarioPanel() {
   const combined = useMemo(() => {
     const parts = scenarios.map((entry) => {
       const chosenId = entry.id === scenarioId ? variantId : chosenVariants[entry.id];
-      const chosen = entry.variants.find((candidate) => candidate.id === chosenId) ?? entry.variants[0]!;
+      const chosen =
+        (entry.id === scenarioId ? variant : undefined) ??
+        entry.variants.find((candidate) => candidate.id === chosenId) ??
+        entry.variants[0]!;
       return computeVariantKeyFigures(entry, chosen);
     });
     return parts.length > 1 ? computeCombinedKeyFigures(parts) : undefined;
-  }, [scenarios, scenarioId, variantId, chosenVariants]);
+  }, [scenarios, scenarioId, variantId, chosenVariants, variant]);
 
   const open = (id: string) => {
     openScenario(id);
@@ -141,6 +149,9 @@ export function ScenarioPanel() {
                 onChange={() => openScenario(scenario.id, entry.id)}
               />
               {localize(entry.title, language)}
+              {savedVariantIds[scenario.id]?.includes(entry.id) && (
+                <span className="saved-mark"> {t('scenarioEdit.savedMark')}</span>
+              )}
             </label>
           ))}
         </fieldset>
@@ -191,6 +202,8 @@ export function ScenarioPanel() {
           })}
         </p>
       )}
+      {scenario && <ScenarioEditor />}
+      <ScenarioAnalysisTools />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { currentBreaches } from '../../domain/sensors/sensorLevels';
 import { cameraLookingAt } from '../../domain/view/cameraLookAt';
 import { useSensorLive, useTwinStore } from '../../store/StoreContext';
 import { formatSensorTime, formatSensorValue, phenomenonLabel } from './formatSensorValue';
+import { SensorLegend } from './SensorLegend';
 import { SensorTimeSlider } from './SensorTimeSlider';
 import { useSensorTick } from './useSensorTick';
 
@@ -23,7 +24,8 @@ export function SensorPanel() {
   const breaches = currentBreaches(catalogue, live.values, live.now(), filter);
   return (
     <div className="panel-body sensor-panel">
-      <p className={`feed-state feed-${feed.state}`} role="status">
+      {/* Announced by SensorFeedStatus in the status bar, not here a second time. */}
+      <p className={`feed-state feed-${feed.state}`}>
         {t(`sensors.feed.${feed.state}`, { count: catalogue.length })}
       </p>
       {feed.sources
@@ -82,6 +84,7 @@ export function SensorPanel() {
         </ul>
       )}
       <SensorTimeSlider />
+      <SensorLegend />
     </div>
   );
 }

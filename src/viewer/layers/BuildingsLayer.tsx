@@ -11,6 +11,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Cesium3DTileset } from 'resium';
 import { resolveTilesUrl } from '../../domain/config/twinConfig';
+import { selectBuildingsToHide } from '../../domain/scenarios/existingBuildings';
 import { useTwinStore, useTwinStoreApi } from '../../store/StoreContext';
 import { createBuildingStyle } from '../adapters/buildingStyle';
 import { readFeatureProperties } from '../adapters/featureProperties';
@@ -29,7 +30,20 @@ export function BuildingsLayer() {
   const scenario = useTwinStore((state) =>
     state.scenarios.find((entry) => entry.id === state.view.scenarioId),
   );
+  const searchEntries = useTwinStore((state) => state.searchEntries);
   const url = resolveTilesUrl({ tilesBaseUrl }, `${tilesetName}/tileset.json`);
+  // A clipping polygon cannot spare the buildings a quarter keeps inside its site (e.g. listed ones): then the
+  // others inside the site are hidden one by one, found by their positions in the search index. Without an
+  // index the site is clipped as a whole.
+  const keepsBuildingsInsideSite =
+    scenario?.existingBuildings.removeAllInsideSite === true && scenario.existingBuildings.keep.length > 0;
+  const hiddenInsideSite = useMemo(
+    () =>
+      scenario && keepsBuildingsInsideSite && searchEntries
+        ? selectBuildingsToHide(scenario, searchEntries)
+        : undefined,
+    [scenario, keepsBuildingsInsideSite, searchEntries],
+  );
   const style = useMemo(
     () =>
       createBuildingStyle(
@@ -38,9 +52,10 @@ export function BuildingsLayer() {
         new Set([
           ...hiddenBuildingIds,
           ...(scenario?.existingBuildings.remove.map((entry) => entry.buildingId) ?? []),
+          ...(hiddenInsideSite ?? []),
         ]),
       ),
-    [scheme, selectedBuildingId, hiddenBuildingIds, scenario],
+    [scheme, selectedBuildingId, hiddenBuildingIds, scenario, hiddenInsideSite],
   );
 
   // A building selected by a link or the search has no attributes yet: read them from its tile, which is either
@@ -49,7 +64,10 @@ export function BuildingsLayer() {
   const [tilesetReady, setTilesetReady] = useState(0);
 
   // An open planning quarter replaces what stands on its site: the tileset is clipped inside the boundary.
-  const clipRing = scenario?.existingBuildings.removeAllInsideSite ? scenario.site.boundary[0] : undefined;
+  const clipRing =
+    scenario?.existingBuildings.removeAllInsideSite && !hiddenInsideSite
+      ? scenario.site.boundary[0]
+      : undefined;
   useEffect(() => {
     const tileset = tilesetRef.current;
     if (!tileset || tileset.isDestroyed()) return;

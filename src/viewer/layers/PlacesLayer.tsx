@@ -1,13 +1,17 @@
 import { Cartesian2, Cartesian3, Color, LabelStyle, VerticalOrigin } from 'cesium';
 import { useMemo } from 'react';
-import { Entity, LabelGraphics, PointGraphics } from 'resium';
+import { BillboardGraphics, Entity, LabelGraphics } from 'resium';
+import { PLACE_MARKER_IMAGE, PLACE_MARKER_SIZE } from '../../domain/places/placeMarker';
 import { localize } from '../../domain/scenes/sceneDocument';
 import { useTwinStore } from '../../store/StoreContext';
 
-const MARKER_COLOR = Color.fromCssColorString('#c8102e');
-const LABEL_OFFSET = new Cartesian2(0, -14);
+/** The label sits above the pin, whose tip marks the place. */
+const LABEL_OFFSET = new Cartesian2(0, -PLACE_MARKER_SIZE.height - 4);
 
-/** Labelled markers for the places of the overview scene; a dozen static entities, so Entities are fine here. */
+/**
+ * Labelled blue map pins for the places of the overview scene (never round dots: those are sensors, and red ones
+ * are sensors in alert); a dozen static entities, so Entities are fine here.
+ */
 export function PlacesLayer() {
   const places = useTwinStore((state) => state.overviewScene?.places);
   const language = useTwinStore((state) => state.view.language);
@@ -27,11 +31,11 @@ export function PlacesLayer() {
     <>
       {places.map((place) => (
         <Entity key={place.id} id={`place:${place.id}`} position={positions.get(place.id)} show={visible}>
-          <PointGraphics
-            pixelSize={12}
-            color={MARKER_COLOR}
-            outlineColor={Color.WHITE}
-            outlineWidth={2}
+          <BillboardGraphics
+            image={PLACE_MARKER_IMAGE}
+            width={PLACE_MARKER_SIZE.width}
+            height={PLACE_MARKER_SIZE.height}
+            verticalOrigin={VerticalOrigin.BOTTOM}
             disableDepthTestDistance={Number.POSITIVE_INFINITY}
           />
           <LabelGraphics

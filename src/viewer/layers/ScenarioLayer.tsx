@@ -3,6 +3,8 @@ import { useMemo } from 'react';
 import { CorridorGraphics, Entity, PolygonGraphics, PolylineGraphics } from 'resium';
 import { dominantUse, massingHeightMeters, USE_COLORS } from '../../domain/scenarios/massingAppearance';
 import type { PolygonCoordinates } from '../../domain/scenarios/scenarioGeometry';
+import type { Massing } from '../../domain/scenarios/scenarioSchema';
+import { activeEdit, shownVariant } from '../../store/scenarioEditing';
 import { useTwinStore } from '../../store/StoreContext';
 
 const SITE_COLOR = Color.fromCssColorString('#7a1fa2');
@@ -10,6 +12,35 @@ const GREEN = Color.fromCssColorString('#5fa35a').withAlpha(0.85);
 const PAVED = Color.fromCssColorString('#b9b2a6').withAlpha(0.85);
 const WATER = Color.fromCssColorString('#5b8fd1').withAlpha(0.85);
 const STREET = Color.fromCssColorString('#6f6f6f').withAlpha(0.9);
+/** The massing selected for editing: the focus colour of the UI, so it reads as "this one". */
+const SELECTED = Color.fromCssColorString('#ffbf47');
+
+/** Entity id prefix of massings; the editing hooks pick massings by it. */
+export const MASSING_ENTITY_PREFIX = 'scenario-massing:';
+
+interface MassingShape {
+  id: string;
+  hierarchy: PolygonHierarchy;
+  height: number;
+  color: Color;
+}
+
+/** Edits share untouched massings, so their shapes are built once and kept while the massing object lives. */
+const massingShapes = new WeakMap<Massing, MassingShape>();
+
+function massingShape(massing: Massing): MassingShape {
+  let shape = massingShapes.get(massing);
+  if (!shape) {
+    shape = {
+      id: massing.id,
+      hierarchy: hierarchy(massing.footprint),
+      height: massingHeightMeters(massing),
+      color: Color.fromCssColorString(USE_COLORS[dominantUse(massing)]),
+    };
+    massingShapes.set(massing, shape);
+  }
+  return shape;
+}
 
 function hierarchy(polygon: PolygonCoordinates): PolygonHierarchy {
   const ring = (coordinates: readonly (readonly number[])[]) =>
@@ -29,8 +60,9 @@ export function ScenarioLayer() {
   const scenario = useTwinStore((state) =>
     state.scenarios.find((entry) => entry.id === state.view.scenarioId),
   );
-  const variantId = useTwinStore((state) => state.view.variantId);
-  const variant = scenario?.variants.find((entry) => entry.id === variantId);
+  // While editing, the edited variant, so every edit shows at once.
+  const variant = useTwinStore(shownVariant);
+  const selectedMassingId = useTwinStore((state) => activeEdit(state)?.selectedMassingId);
   const site = useMemo(
     () =>
       scenario &&
@@ -40,12 +72,7 @@ export function ScenarioLayer() {
   const shapes = useMemo(() => {
     if (!variant) return undefined;
     return {
-      massings: variant.massings.map((massing) => ({
-        id: massing.id,
-        hierarchy: hierarchy(massing.footprint),
-        height: massingHeightMeters(massing),
-        color: Color.fromCssColorString(USE_COLORS[dominantUse(massing)]),
-      })),
+      massings: variant.massings.map(massingShape),
       openSpaces: variant.openSpaces.map((space) => ({
         id: space.id,
         hierarchy: hierarchy(space.area),
@@ -80,14 +107,14 @@ export function ScenarioLayer() {
         </Entity>
       ))}
       {shapes?.massings.map((massing) => (
-        <Entity key={`massing:${massing.id}`} id={`scenario-massing:${massing.id}`}>
+        <Entity key={`massing:${massing.id}`} id={`${MASSING_ENTITY_PREFIX}${massing.id}`}>
           <PolygonGraphics
             hierarchy={massing.hierarchy}
             height={0}
             extrudedHeight={massing.height}
-            material={massing.color}
+            material={massing.id === selectedMassingId ? SELECTED : massing.color}
             outline
-            outlineColor={Color.BLACK}
+            outlineColor={massing.id === selectedMassingId ? SELECTED : Color.BLACK}
           />
         </Entity>
       ))}

@@ -52,10 +52,13 @@ function cesiumColor(css: string): Color {
 const LABEL_OFFSET = new Cartesian2(0, -12);
 const LABELS_UP_TO_METERS = new DistanceDisplayCondition(0, 4000);
 const POINT_SCALE = new NearFarScalar(300, 1.4, 8000, 0.7);
+/** Live updates ask for a render at most this often: values change about once a second, each render costs a frame. */
+const LIVE_RENDER_INTERVAL_MS = 200;
 
 /**
  * Sensors as point primitives (one collection for thousands, DESIGN.md pitfalls), updated outside React: live
- * batches recolour only the sensors they touch; a one-second tick greys out sensors that fell silent.
+ * batches recolour only the sensors they touch (SensorLive hands them over in slices within a frame budget) and
+ * ask for a render at most 5 times a second; a one-second tick greys out sensors that fell silent.
  */
 export function SensorsLayer() {
   const { scene } = useCesium();
@@ -149,7 +152,14 @@ export function SensorsLayer() {
   // visibility change.
   useEffect(() => {
     if (!scene) return;
-    const redraw = (ids: Iterable<string> | 'all') => {
+    let renderTimer: ReturnType<typeof setTimeout> | undefined;
+    const requestLiveRender = () => {
+      renderTimer ??= setTimeout(() => {
+        renderTimer = undefined;
+        if (!scene.isDestroyed()) scene.requestRender();
+      }, LIVE_RENDER_INTERVAL_MS);
+    };
+    const redraw = (ids: Iterable<string> | 'all', renderAtOnce: boolean) => {
       const now = live.now();
       let changed = false;
       const list = ids === 'all' ? markers.current.keys() : ids;
@@ -191,19 +201,22 @@ export function SensorsLayer() {
           }
         }
       }
-      if (changed) scene.requestRender();
+      if (!changed) return;
+      if (renderAtOnce) scene.requestRender();
+      else requestLiveRender();
     };
-    redraw('all');
-    const unsubscribe = live.subscribe((change) => redraw(change));
+    redraw('all', true);
+    const unsubscribe = live.subscribe((change) => redraw(change, change === 'all'));
     const tick = setInterval(() => {
       const now = live.now();
       const silent: string[] = [];
       for (const [id, marker] of markers.current) if (!marker.stale && now > marker.staleAt) silent.push(id);
-      if (silent.length > 0) redraw(silent);
+      if (silent.length > 0) redraw(silent, false);
     }, 1000);
     return () => {
       unsubscribe();
       clearInterval(tick);
+      clearTimeout(renderTimer);
     };
   }, [scene, live, store, catalogue, filter, visible, selectedSensorId, t]);
 

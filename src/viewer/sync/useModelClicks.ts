@@ -10,6 +10,8 @@ import { useEffect } from 'react';
 import type { TwinStore } from '../../store/createTwinStore';
 import { readFeatureProperties } from '../adapters/featureProperties';
 import { isSensorPickId } from '../layers/SensorsLayer';
+import { handleCorridorClick } from './corridorClicks';
+import { handleWorkshopPinClick } from './workshopPinClicks';
 
 /**
  * A click on a building or a sensor selects it (a building's attributes into the store); a click anywhere else
@@ -21,6 +23,8 @@ export function useModelClicks(viewer: Viewer | undefined, store: TwinStore): vo
     if (!viewer) return;
     const handler = viewer.screenSpaceEventHandler;
     handler.setInputAction((click: { position: Cartesian2 }) => {
+      if (handleWorkshopPinClick(viewer, store, click.position)) return;
+      if (handleCorridorClick(viewer, store, click.position)) return;
       if (store.getState().measureMode) {
         const position = viewer.scene.pickPosition(click.position);
         if (!position) return;

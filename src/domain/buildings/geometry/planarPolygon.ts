@@ -78,11 +78,11 @@ export function ringSelfIntersects(coordinates: readonly number[], start: number
   for (let first = 0; first < count; first++) {
     const a = 2 * (start + first);
     const b = 2 * (start + ((first + 1) % count));
+    const firstEdge = [coordinates[a]!, coordinates[a + 1]!, coordinates[b]!, coordinates[b + 1]!] as const;
     for (let second = first + 2; second < count; second++) {
       if (first === 0 && second === count - 1) continue; // the closing edge touches the first one
       const c = 2 * (start + second);
       const d = 2 * (start + ((second + 1) % count));
-      const firstEdge = [coordinates[a]!, coordinates[a + 1]!, coordinates[b]!, coordinates[b + 1]!] as const;
       const secondEdge = [
         coordinates[c]!,
         coordinates[c + 1]!,

@@ -67,4 +67,26 @@ describe('buildBuildingTileset', () => {
     expect(sunk.at(-1)!.path).toBe('tileset.json');
     expect(sunk.sort((a, b) => (a.path < b.path ? -1 : 1))).toEqual(collected.files);
   });
+
+  it('reports progress through both passes: buildings converted, then buildings written tile by tile', async () => {
+    const converted: number[] = [];
+    const written: [number, number][] = [];
+    const sunk: string[] = [];
+    await buildBuildingTileset(readCity('a.geojson'), {
+      heightMode: 'ellipsoid',
+      maxFeaturesPerTile: 100,
+      onIssue: () => undefined,
+      onProgress: (count) => converted.push(count),
+      onTilesProgress: (done, count) => written.push([done, count]),
+      writeFile: (file) => void sunk.push(file.path),
+    });
+    const count = CITY.features.length;
+    expect(converted.at(-1)).toBe(count);
+    const glbCount = sunk.filter((path) => path.endsWith('.glb')).length;
+    expect(written).toHaveLength(glbCount);
+    expect(glbCount).toBeGreaterThan(1);
+    for (let index = 1; index < written.length; index++)
+      expect(written[index]![0]).toBeGreaterThan(written[index - 1]![0]);
+    expect(written.at(-1)).toEqual([count, count]);
+  });
 });

@@ -1,8 +1,7 @@
 import { utm32ToGeographic, type Utm32Point } from '../../geo/projection';
 import type { BuildingIssue, BuildingMesh, BuildingSource } from '../buildingModel';
 import { triangulateBuilding } from '../geometry/triangulateBuilding';
-import { alkisBuildingFunctionLabel } from '../labels/alkisBuildingFunctions';
-import { roofTypeLabel } from '../labels/roofTypes';
+import { GERMAN_BUILDING_LABELS } from '../labels/germanBuildingLabels';
 import { SEARCH_INDEX_FILE_NAME, SearchIndexBuilder, type BuildingSearchEntry } from '../searchIndexBuilder';
 import { formatAddress } from '../tiles/buildingProperties';
 import { BuildingTileIndex } from '../tiles/buildingTileIndex';
@@ -14,14 +13,17 @@ import {
   type TilesetFile,
   type TilesetFiles,
   type TilesetFileSink,
+  type TilesetOptions,
 } from '../tiles/writeBuildingTileset';
 import { ConversionTally, type ConversionSummary } from './conversionSummary';
 
 export interface BuildTilesetOptions {
   heightMode: HeightMode;
   onIssue(issue: BuildingIssue): void;
-  /** Called now and then with the number of buildings converted so far. */
+  /** Called now and then with the number of buildings converted so far (pass 1). */
   onProgress?(buildingsConverted: number): void;
+  /** Called after each tile with the buildings written into tiles so far and in all (pass 2). */
+  onTilesProgress?(buildingsWritten: number, buildingCount: number): void;
   maxFeaturesPerTile?: number;
   /**
    * Where triangulated buildings wait until their tile is written. Default: in memory, which grows with the
@@ -30,6 +32,11 @@ export interface BuildTilesetOptions {
   spillStore?: MeshSpillStore;
   /** Takes each file as soon as it is written; without it the files are collected and returned. */
   writeFile?: TilesetFileSink;
+  /**
+   * Writes the tiles elsewhere, e.g. in worker threads (see TilesetOptions.createTileWriter); such a writer
+   * labels with GERMAN_BUILDING_LABELS, as this function does.
+   */
+  createTileWriter?: TilesetOptions['createTileWriter'];
 }
 
 /**
@@ -156,8 +163,10 @@ export async function buildBuildingTileset(
     if (index.size === 0) return { files: [], summary: tally.finish() };
     await writeIndexedBuildingTileset(index, writeFile, {
       heightMode,
-      labels: { functionLabel: alkisBuildingFunctionLabel, roofTypeLabel: (code) => roofTypeLabel(code)?.de },
+      labels: GERMAN_BUILDING_LABELS,
       ...(options.maxFeaturesPerTile ? { maxFeaturesPerTile: options.maxFeaturesPerTile } : {}),
+      ...(options.onTilesProgress ? { onTileWritten: options.onTilesProgress } : {}),
+      ...(options.createTileWriter ? { createTileWriter: options.createTileWriter } : {}),
     });
     return { files: collected.sort(byFilePath), summary: tally.finish() };
   } finally {

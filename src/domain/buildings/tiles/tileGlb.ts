@@ -6,7 +6,7 @@ import {
   KHRMeshQuantization,
 } from '@gltf-transform/extensions';
 import { quantize, reorder } from '@gltf-transform/functions';
-import { MeshoptEncoder } from 'meshoptimizer';
+import { MeshoptEncoder } from 'meshoptimizer/encoder';
 import { addBuildingPropertyTable } from './buildingPropertyTable';
 import type { BuildingLabelFunctions } from './buildingProperties';
 import { packGlb } from './glbContainer';

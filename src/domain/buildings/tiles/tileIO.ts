@@ -5,7 +5,8 @@ import {
   EXTStructuralMetadata,
   KHRMeshQuantization,
 } from '@gltf-transform/extensions';
-import { MeshoptDecoder, MeshoptEncoder } from 'meshoptimizer';
+import { MeshoptDecoder } from 'meshoptimizer/decoder';
+import { MeshoptEncoder } from 'meshoptimizer/encoder';
 
 /**
  * The glTF extensions of our tiles. gltf-transform v4 ships EXT_structural_metadata and EXT_mesh_features

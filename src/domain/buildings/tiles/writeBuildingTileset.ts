@@ -2,12 +2,16 @@ import type { BuildingMesh } from '../buildingModel';
 import { buildQuadtree, listLeaves, type QuadtreeNode } from './buildingQuadtree';
 import type { BuildingLabelFunctions } from './buildingProperties';
 import { BuildingTileIndex, type IndexedBuilding } from './buildingTileIndex';
-import { regionCenter, unionRegions } from './geographicRegion';
 import { createInMemoryMeshSpillStore } from './meshSpillStore';
-import { loadGeoidModel, placeBuilding, type HeightMode } from './placeBuilding';
-import { createTileFrame } from './tileGeometry';
-import { TILE_GENERATOR, writeTileGlb } from './tileGlb';
-import { createTileIO } from './tileIO';
+import type { HeightMode } from './placeBuilding';
+import {
+  createTileContentWriter,
+  type TileBuildings,
+  type TileContent,
+  type TileContentSettings,
+  type TileContentWriter,
+} from './tileContentWriter';
+import { TILE_GENERATOR } from './tileGlb';
 import { buildTilesetJson, type LeafContent } from './tilesetJson';
 
 /** How the buildings are tiled and stored; every field has a default. */
@@ -45,6 +49,20 @@ export interface TilesetOptions {
   labels?: BuildingLabelFunctions;
   /** Largest allowed distance between a written and an input vertex (default 0.01 m). */
   positionToleranceMeters?: number;
+  /**
+   * Called after each tile's GLB is written, with the buildings in the tiles written so far and in all tiles:
+   * pass 2 is a third or more of a run, long enough that a caller shows its progress too.
+   */
+  onTileWritten?(buildingsWritten: number, buildingCount: number): void;
+  /**
+   * Writes the leaves' GLBs somewhere else, e.g. in a pool of worker threads (scripts/buildings/tileWriterPool.ts),
+   * given the settings and the number of buildings; undefined (or no function) writes them in this thread.
+   * Such a writer brings its own labels: it cannot be handed functions.
+   */
+  createTileWriter?(
+    settings: TileContentSettings,
+    buildingCount: number,
+  ): Promise<TileContentWriter | undefined> | TileContentWriter | undefined;
 }
 
 /** One file of the tileset; the caller writes it below the tileset's folder. */
@@ -59,6 +77,9 @@ export type TilesetFiles = TilesetFile[];
 
 /** Takes each file as soon as it is written, so a caller can put it on disk instead of holding the whole tileset. */
 export type TilesetFileSink = (file: TilesetFile) => void | Promise<void>;
+
+/** Buildings per tile before a quadtree cell is split (TilesetOptions.maxFeaturesPerTile). */
+export const DEFAULT_MAX_FEATURES_PER_TILE = 1000;
 
 /** The name of the tileset's entry document. */
 export const TILESET_JSON_PATH = 'tileset.json';
@@ -85,30 +106,46 @@ export async function writeIndexedBuildingTileset(
 ): Promise<void> {
   if (index.size === 0) throw new Error('A tileset needs at least one building.');
   const heightMode = options.heightMode ?? 'ellipsoid';
-  if (heightMode === 'true') await loadGeoidModel();
   const root = buildQuadtree(index.sortedEntries(), (entry) => index.placementOf(entry), index.rootCell(), {
-    maxFeaturesPerTile: options.maxFeaturesPerTile ?? 1000,
+    maxFeaturesPerTile: options.maxFeaturesPerTile ?? DEFAULT_MAX_FEATURES_PER_TILE,
     maxVerticesPerTile: options.maxVerticesPerTile ?? 200_000,
     maxCellSizeMeters: options.maxTileSizeMeters ?? Infinity,
     maxLevel: MAX_QUADTREE_LEVEL,
   });
-  const io = await createTileIO();
+  const settings: TileContentSettings = {
+    heightMode,
+    compression: options.compress === false ? 'none' : 'meshopt',
+    colorRoofs: options.colorRoofs ?? true,
+    positionToleranceMeters: options.positionToleranceMeters ?? 0.01,
+  };
+  const writer =
+    (await options.createTileWriter?.(settings, index.size)) ??
+    (await createTileContentWriter(settings, options.labels ?? {}));
+  const leaves = listLeaves(root);
+  const leafBuildings = (leaf: QuadtreeNode<IndexedBuilding>): TileBuildings => ({
+    meshes: leaf.items.map((entry) => index.meshOf(entry)),
+    centroids: leaf.items.map((entry) => index.footprintCentroidOf(entry)),
+  });
+  // Up to `concurrency` tiles in the making; each is written to the sink in the leaves' order, so the files and
+  // their order do not depend on which finishes first.
+  const inFlight: Promise<TileContent>[] = [];
+  let asked = 0;
   const leafContent = new Map<QuadtreeNode<IndexedBuilding>, LeafContent>();
-  for (const leaf of listLeaves(root)) {
-    const placed = leaf.items.map((entry) =>
-      placeBuilding(index.meshOf(entry), heightMode, index.footprintCentroidOf(entry)),
-    );
-    const region = unionRegions(placed.map((building) => building.region));
-    const frame = createTileFrame(regionCenter(region));
+  let buildingsWritten = 0;
+  for (let leafIndex = 0; leafIndex < leaves.length; leafIndex++) {
+    for (; asked < leaves.length && asked < leafIndex + writer.concurrency; asked++) {
+      const content = writer.write(leafBuildings(leaves[asked]!));
+      content.catch(() => undefined); // Rethrown when its turn comes; not an unhandled rejection meanwhile.
+      inFlight[asked] = content;
+    }
+    const leaf = leaves[leafIndex]!;
+    const { bytes, region, transform } = await inFlight[leafIndex]!;
+    delete inFlight[leafIndex];
     const uri = `content/${leaf.level}_${leaf.x}_${leaf.y}.glb`;
-    const bytes = await writeTileGlb(io, placed, frame, {
-      compression: options.compress === false ? 'none' : 'meshopt',
-      colorRoofs: options.colorRoofs ?? true,
-      labels: options.labels ?? {},
-      positionToleranceMeters: options.positionToleranceMeters ?? 0.01,
-    });
     await writeFile({ path: uri, bytes });
-    leafContent.set(leaf, { region, transform: frame.transform, uri });
+    leafContent.set(leaf, { region, transform, uri });
+    buildingsWritten += leaf.items.length;
+    options.onTileWritten?.(buildingsWritten, index.size);
   }
   const tileset = buildTilesetJson(root, leafContent, {
     geometricErrorFraction: options.geometricErrorFraction ?? 1 / 16,

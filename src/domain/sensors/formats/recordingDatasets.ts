@@ -54,7 +54,11 @@ export function latestStretches(
   return datasets;
 }
 
-/** Sorts by time and keeps one observation per sensor, phenomenon and time (a box's lastMeasurement is also in its /data). */
+/**
+ * Sorts by time and keeps one observation per sensor, phenomenon and time. A repeat with the same value is the
+ * normal overlap of two downloads (a box's `lastMeasurement` is also the last entry of its `/data`) and is merged
+ * silently; a repeat with another value is a real conflict: the first is kept and the conflict reported.
+ */
 export function withoutDuplicates(
   observations: RecordedObservation[],
   dataset: string,
@@ -62,23 +66,35 @@ export function withoutDuplicates(
 ): RecordedObservation[] {
   observations.sort((a, b) => a.time - b.time);
   const kept: RecordedObservation[] = [];
-  let sameTime = new Set<string>();
+  let sameTime = new Map<string, RecordedObservation>();
   let time = Number.NaN;
   for (const observation of observations) {
     if (observation.time !== time) {
       time = observation.time;
-      sameTime = new Set();
+      sameTime = new Map();
     }
     const key = `${observation.sensorId}\u0000${observation.phenomenon}`;
-    if (sameTime.has(key)) {
-      issues.info(
-        'duplicate-observation',
-        `${dataset}: ${observation.sensorId} ${observation.phenomenon} twice at ${new Date(time).toISOString()}; kept once`,
-      );
+    const first = sameTime.get(key);
+    if (first) {
+      if (!sameReading(first, observation))
+        issues.info(
+          'duplicate-observation',
+          `${dataset}: ${observation.sensorId} ${observation.phenomenon} twice at ${new Date(time).toISOString()} ` +
+            `with different values (${describeReading(first)}, ${describeReading(observation)}); the first is kept`,
+        );
       continue;
     }
-    sameTime.add(key);
+    sameTime.set(key, observation);
     kept.push(observation);
   }
   return kept;
+}
+
+function sameReading(a: RecordedObservation, b: RecordedObservation): boolean {
+  return a.value === b.value && (a.unit ?? '') === (b.unit ?? '') && (a.state ?? '') === (b.state ?? '');
+}
+
+function describeReading(observation: RecordedObservation): string {
+  const value = observation.value === null ? (observation.state ?? 'null') : String(observation.value);
+  return observation.unit ? `${value} ${observation.unit}` : value;
 }

@@ -1,0 +1,23 @@
+// Injected into the bench page before the app's own scripts (Playwright addInitScript): the app calls
+// `twinSensorApplyProbe` for each piece of work that applies live sensor updates on the main thread (src/app/
+// sensorFeed.ts, src/store/sensorLive.ts); this keeps those timings while recording. Plain browser JavaScript, so
+// no bundler helper sneaks into the page.
+(() => {
+  const probes = { recording: false, work: [], startedAt: 0, observationsSeen: 0 };
+  window.twinSensorApplyProbe = (startMs, durationMs, observations) => {
+    probes.observationsSeen += observations;
+    if (probes.recording) probes.work.push([startMs, durationMs, observations]);
+  };
+  window.__twinSensorBench = {
+    observationsSeen: () => probes.observationsSeen,
+    start() {
+      probes.work = [];
+      probes.startedAt = performance.now();
+      probes.recording = true;
+    },
+    stop() {
+      probes.recording = false;
+      return { work: probes.work, startMs: probes.startedAt, endMs: performance.now() };
+    },
+  };
+})();
