@@ -19,7 +19,7 @@ export const DEFAULT_CITY_SEED = 2021;
  * Bump when the generator or the pipeline changes what they write, so `npm start` rebuilds the default tiles
  * on machines that still have an older set.
  */
-export const DEFAULT_CITY_VERSION = 1;
+export const DEFAULT_CITY_VERSION = 2;
 
 const STAMP_FILE = 'default-city.json';
 

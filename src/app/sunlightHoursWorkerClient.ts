@@ -68,6 +68,9 @@ export function startSunlightHoursWorker(
         longitudeDegrees: x,
         latitudeDegrees: y,
         topHeightMeters: entry.topHeightMeters,
+        ...(entry.footprintAreaSquareMeters !== undefined
+          ? { footprintAreaSquareMeters: entry.footprintAreaSquareMeters }
+          : {}),
       });
     }
     const request: SunlightHoursJobRequest = {

@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { waitForFirstView } from './helpers';
 
 test('the language switch turns the whole UI into English and back', async ({ page }) => {
+  // Loads the first 3D view twice (before and after a reload): software WebGL on a busy machine needs the room.
+  test.slow();
   await page.goto('/');
   await waitForFirstView(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');

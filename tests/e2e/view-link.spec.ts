@@ -5,6 +5,8 @@ test('a copied link restores camera and layers, and the back button steps back',
   page,
   context,
 }) => {
+  // Loads the first 3D view in two pages: software WebGL on a busy machine needs the room.
+  test.slow();
   await page.goto('/');
   await waitForFirstView(page);
   const startUrl = page.url();

@@ -1,35 +1,70 @@
 import { z } from 'zod';
 import { parseWithSchema, type ParseResult } from '../validation/issues';
-import { ADDRESS_COLLATOR, type BuildingSearchEntry } from './searchIndexBuilder';
+import { ADDRESS_COLLATOR, expandFunctionCode, type BuildingSearchEntry } from './searchIndexBuilder';
 
 // Writing lives in searchIndexBuilder.ts, which the pipeline imports without zod (a tenth of a second to load).
 export {
   SEARCH_INDEX_FILE_NAME,
+  SEARCH_INDEX_SCHEMA_VERSION,
   SearchIndexBuilder,
   writeSearchIndex,
   type BuildingSearchEntry,
 } from './searchIndexBuilder';
 
-const searchIndexSchema = z.object({
-  schemaVersion: z.literal(1),
-  /** [buildingId, address, longitude, latitude, topHeightMeters], compact to keep the file small. */
-  entries: z.array(z.tuple([z.string(), z.string(), z.number(), z.number(), z.number()])),
-});
+/** [buildingId, address, longitude, latitude, topHeightMeters], compact to keep the file small. */
+const BASE_ROW = [z.string(), z.string(), z.number(), z.number(), z.number()] as const;
 
-/** Parses the index; a broken file is reported like any other document. */
+const searchIndexSchema = z.discriminatedUnion('schemaVersion', [
+  z.object({ schemaVersion: z.literal(1), entries: z.array(z.tuple(BASE_ROW)) }),
+  z.object({
+    schemaVersion: z.literal(2),
+    /** Then function code (1010 for `31001_1010`), storeys and footprint m², each optional (null or left out). */
+    entries: z.array(
+      z.tuple([
+        ...BASE_ROW,
+        z.union([z.number().int().nonnegative(), z.string(), z.null()]).optional(),
+        z.number().int().nonnegative().nullable().optional(),
+        z.number().nonnegative().nullable().optional(),
+      ]),
+    ),
+  }),
+]);
+
+/**
+ * Parses the index, version 1 or 2; a broken file is reported like any other document. What a row does not
+ * hold (everything after the top height in version 1) stays absent on the entry, meaning unknown.
+ */
 export function parseSearchIndex(json: unknown, file: string): ParseResult<BuildingSearchEntry[]> {
   const result = parseWithSchema(searchIndexSchema, json, file);
   if (!result.value) return { value: undefined, issues: result.issues };
+  const rows: readonly (readonly unknown[])[] = result.value.entries;
   return {
-    value: result.value.entries.map(
-      ([buildingId, address, longitudeDegrees, latitudeDegrees, topHeightMeters]) => ({
+    value: rows.map((row) => {
+      const [buildingId, address, longitudeDegrees, latitudeDegrees, topHeightMeters] = row as [
+        string,
+        string,
+        number,
+        number,
+        number,
+      ];
+      const [functionCode, storeys, footprintArea] = row.slice(5) as [
+        number | string | null | undefined,
+        number | null | undefined,
+        number | null | undefined,
+      ];
+      const entry: BuildingSearchEntry = {
         buildingId,
         address,
         longitudeDegrees,
         latitudeDegrees,
         topHeightMeters,
-      }),
-    ),
+      };
+      const expandedCode = expandFunctionCode(functionCode);
+      if (expandedCode !== undefined) entry.functionCode = expandedCode;
+      if (typeof storeys === 'number') entry.storeysAboveGround = storeys;
+      if (typeof footprintArea === 'number') entry.footprintAreaSquareMeters = footprintArea;
+      return entry;
+    }),
     issues: [],
   };
 }

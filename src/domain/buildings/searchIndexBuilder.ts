@@ -1,10 +1,20 @@
-import { Float64Column, StringColumn } from './tiles/compactColumns';
+import { Float64Column, Int32Column, StringColumn } from './tiles/compactColumns';
 
 /**
  * The address search index the pipeline writes beside each tileset (`search-index.json`). It is static, so a
- * tileset on a CDN stays searchable without a search server; about 60 bytes per address gzipped.
+ * tileset on a CDN stays searchable without a search server; about 70 bytes per address, 18 gzipped (version 2).
  */
 export const SEARCH_INDEX_FILE_NAME = 'search-index.json';
+
+/**
+ * Version 2 added, per row after the top height, what the drone corridors' residents estimate needs: the ALKIS
+ * building function, the storeys above ground and the footprint area (see {@link SearchIndexBuilder.toBytes}).
+ * Version 1 files are still read; their entries simply have none of these.
+ */
+export const SEARCH_INDEX_SCHEMA_VERSION = 2;
+
+/** ALKIS AX_Gebaeude.gebaeudefunktion codes (`31001_1010`) are written as their number (1010) to save bytes. */
+const ALKIS_FUNCTION_CODE = /^31001_(\d{4})$/;
 
 /** One address: the building's id, the address text and where to look (the top of the building). */
 export interface BuildingSearchEntry {
@@ -14,6 +24,25 @@ export interface BuildingSearchEntry {
   latitudeDegrees: number;
   /** Height of the building's top above the ellipsoid, as drawn in this tileset. */
   topHeightMeters: number;
+  /** ALKIS building function, e.g. `31001_1010` (Wohnhaus); absent when unknown (or in a version 1 index). */
+  functionCode?: string;
+  /** Storeys above ground; absent when unknown. */
+  storeysAboveGround?: number;
+  /** Area of the building's footprint seen from above, whole square metres; absent when unknown. */
+  footprintAreaSquareMeters?: number;
+}
+
+/** The function code as written: a number for `31001_dddd`, the code itself otherwise, null when absent. */
+export function compactFunctionCode(functionCode: string | undefined): number | string | null {
+  if (functionCode === undefined || functionCode === '') return null;
+  const match = ALKIS_FUNCTION_CODE.exec(functionCode);
+  return match ? Number(match[1]) : functionCode;
+}
+
+/** The inverse of {@link compactFunctionCode}. */
+export function expandFunctionCode(written: number | string | null | undefined): string | undefined {
+  if (written === null || written === undefined) return undefined;
+  return typeof written === 'number' ? `31001_${String(written).padStart(4, '0')}` : written;
 }
 
 // One collator each: localeCompare with options builds a collator per comparison (15 s for 150,000 addresses).
@@ -39,6 +68,12 @@ export class SearchIndexBuilder {
   private readonly addresses = new StringColumn();
   /** Longitude, latitude, top height of each entry. */
   private readonly numbers = new Float64Column();
+  /** '' when unknown. */
+  private readonly functionCodes = new StringColumn();
+  /** -1 when unknown. */
+  private readonly storeys = new Int32Column();
+  /** NaN when unknown. */
+  private readonly footprintAreas = new Float64Column();
 
   /** Number of entries added. */
   get size(): number {
@@ -51,9 +86,16 @@ export class SearchIndexBuilder {
     this.numbers.push(entry.longitudeDegrees);
     this.numbers.push(entry.latitudeDegrees);
     this.numbers.push(entry.topHeightMeters);
+    this.functionCodes.push(entry.functionCode ?? '');
+    this.storeys.push(entry.storeysAboveGround ?? -1);
+    this.footprintAreas.push(entry.footprintAreaSquareMeters ?? Number.NaN);
   }
 
-  /** The index file (`search-index.json`) as UTF-8. */
+  /**
+   * The index file (`search-index.json`) as UTF-8. A row is `[buildingId, address, longitude, latitude,
+   * topHeightMeters, functionCode, storeys, footprintAreaSquareMeters]`; unknown values are null, and trailing
+   * nulls are left out, so a building without any of the three costs what it did in version 1.
+   */
   toBytes(): Uint8Array {
     const { numbers } = this;
     // As strings only while writing.
@@ -65,15 +107,22 @@ export class SearchIndexBuilder {
         ID_COLLATOR.compare(buildingIds[a]!, buildingIds[b]!),
     );
     const output = new Utf8Output(addresses.length * 96);
-    output.write('{"schemaVersion":1,"entries":[\n');
+    output.write(`{"schemaVersion":${SEARCH_INDEX_SCHEMA_VERSION},"entries":[\n`);
     order.forEach((entry, position) => {
-      const row = JSON.stringify([
-        buildingIds[entry],
-        addresses[entry],
+      const storeys = this.storeys.get(entry);
+      const footprintArea = this.footprintAreas.get(entry);
+      const cells: (string | number | null)[] = [
+        buildingIds[entry]!,
+        addresses[entry]!,
         Number(numbers.get(entry * 3).toFixed(7)),
         Number(numbers.get(entry * 3 + 1).toFixed(7)),
         Number(numbers.get(entry * 3 + 2).toFixed(1)),
-      ]);
+        compactFunctionCode(this.functionCodes.get(entry)),
+        storeys >= 0 ? storeys : null,
+        Number.isFinite(footprintArea) ? Math.round(footprintArea) : null,
+      ];
+      while (cells[cells.length - 1] === null) cells.pop();
+      const row = JSON.stringify(cells);
       output.write(position === 0 ? row : `,\n${row}`);
     });
     output.write('\n]}\n');

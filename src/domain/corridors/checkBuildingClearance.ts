@@ -35,10 +35,26 @@ export interface OverflownBuilding {
 export interface OverflownSummary {
   buildingCount: number;
   residentialBuildingCount: number;
+  /**
+   * Overflown buildings whose use is unknown (no function code, e.g. from a version 1 search index): they count
+   * no residents, so the estimate is a lower bound, or unknown when it is every building.
+   */
+  unknownUseBuildingCount: number;
   /** Sum of the estimates, rounded to whole people. */
   estimatedResidents: number;
   /** Sorted along the centre line. */
   buildings: OverflownBuilding[];
+}
+
+/**
+ * How far the residents estimate can be trusted: `unknown` when no overflown building has a known use (a version 1
+ * search index has no function codes), `partial` when some lack one (they count nobody), else `complete`.
+ */
+export function residentsEstimateCoverage(
+  overflown: Pick<OverflownSummary, 'buildingCount' | 'unknownUseBuildingCount'>,
+): 'complete' | 'partial' | 'unknown' {
+  if (overflown.unknownUseBuildingCount === 0) return 'complete';
+  return overflown.unknownUseBuildingCount < overflown.buildingCount ? 'partial' : 'unknown';
 }
 
 interface NearestApproach {
@@ -99,6 +115,7 @@ export function checkBuildingClearance(
   const clearance: ClearanceSummary = {};
   const overflown: OverflownBuilding[] = [];
   const residentialPositions = new Map<string, FindingPosition>();
+  let unknownUseBuildingCount = 0;
   const corridorId = corridor.corridor.id;
 
   const sorted = [...nearestApproaches(corridor, index, searchRadius)].sort(
@@ -146,6 +163,7 @@ export function checkBuildingClearance(
       const estimatedResidents = index.residents[buildingIndex]!;
       overflown.push({ buildingId: building.id, alongMeters: approach.alongMeters, estimatedResidents });
       if (estimatedResidents > 0) residentialPositions.set(building.id, positionOf());
+      if (index.useKnown[buildingIndex] === 0) unknownUseBuildingCount++;
     }
   }
   findings.push(...residentialStretches(corridorId, overflown, residentialPositions, options));
@@ -156,6 +174,7 @@ export function checkBuildingClearance(
     overflown: {
       buildingCount: overflown.length,
       residentialBuildingCount: residentialPositions.size,
+      unknownUseBuildingCount,
       estimatedResidents: Math.round(residents),
       buildings: overflown,
     },

@@ -71,6 +71,7 @@ function reportFor(
   let overflown: OverflownSummary = {
     buildingCount: 0,
     residentialBuildingCount: 0,
+    unknownUseBuildingCount: 0,
     estimatedResidents: 0,
     buildings: [],
   };

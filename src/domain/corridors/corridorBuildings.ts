@@ -21,9 +21,17 @@ export interface CorridorBuilding {
   baseHeightMeters: number;
   /** The building's highest point above mean sea level (DHHN2016), metres. */
   topHeightMeters: number;
-  /** ALKIS building function, e.g. `31001_1010` (Wohnhaus); decides whether people live there. */
+  /**
+   * ALKIS building function, e.g. `31001_1010` (Wohnhaus); decides whether people live there. Without it the
+   * building's use is unknown: it counts no residents and is tallied in OverflownSummary.unknownUseBuildingCount.
+   */
   functionCode?: string;
   storeysAboveGround?: number;
+  /**
+   * The real footprint area, for the residents estimate, when `footprint` is only a stand-in (the search index's
+   * square); without it the area of `footprint` is used.
+   */
+  footprintAreaSquareMeters?: number;
 }
 
 /** Buildings with their footprints on the plane and a spatial index (flatbush), built once per building set. */
@@ -34,6 +42,8 @@ export interface BuildingIndex {
   footprintAreasSquareMeters: Float64Array;
   /** Estimated residents per building (see estimateResidents). */
   residents: Float64Array;
+  /** 1 where the building's use (its function code) is known, 0 where it is not, so its residents are unknown. */
+  useKnown: Uint8Array;
   /** Undefined when there are no buildings (flatbush needs at least one item). */
   tree: Flatbush | undefined;
 }
@@ -57,10 +67,11 @@ export function createBuildingIndex(buildings: readonly CorridorBuilding[]): Bui
     estimateResidents({
       functionCode: building.functionCode,
       storeys: building.storeysAboveGround,
-      footprintAreaSquareMeters: footprintAreasSquareMeters[index]!,
+      footprintAreaSquareMeters: building.footprintAreaSquareMeters ?? footprintAreasSquareMeters[index]!,
       heightMeters: building.topHeightMeters - building.baseHeightMeters,
     }),
   );
+  const useKnown = Uint8Array.from(buildings, (building) => (building.functionCode ? 1 : 0));
   let tree: Flatbush | undefined;
   if (buildings.length > 0) {
     tree = new Flatbush(buildings.length);
@@ -70,7 +81,7 @@ export function createBuildingIndex(buildings: readonly CorridorBuilding[]): Bui
     }
     tree.finish();
   }
-  return { buildings, rings, footprintAreasSquareMeters, residents, tree };
+  return { buildings, rings, footprintAreasSquareMeters, residents, useKnown, tree };
 }
 
 /**
@@ -122,9 +133,11 @@ export const DEFAULT_SEARCH_INDEX_FOOTPRINT_METERS = 12;
 
 /**
  * Buildings from a tileset's address search index, one per building id. The index holds a point and a top
- * height but no outline, base or function: the footprint is a square around the point, the base comes from the
- * ground function, and with no function code nobody is counted as a resident. Good enough to find tall
- * buildings under a corridor; use the pipeline's buildings for clearances to the metre and for residents.
+ * height but no outline or base: the footprint is a square around the point and the base comes from the ground
+ * function. Since index version 2 it also holds the function code, storeys and real footprint area, which are
+ * passed on for the residents estimate; from a version 1 index (or a building without a function) the use is
+ * unknown and nobody is counted there. Good enough to find tall buildings under a corridor and estimate who
+ * lives there; use the pipeline's buildings for clearances to the metre.
  */
 export function corridorBuildingsFromSearchIndex(
   entries: readonly BuildingSearchEntry[],
@@ -155,6 +168,11 @@ export function corridorBuildingsFromSearchIndex(
       footprintCrs: 'EPSG:25832',
       baseHeightMeters: base,
       topHeightMeters: Math.max(base, top),
+      ...(entry.functionCode !== undefined ? { functionCode: entry.functionCode } : {}),
+      ...(entry.storeysAboveGround !== undefined ? { storeysAboveGround: entry.storeysAboveGround } : {}),
+      ...(entry.footprintAreaSquareMeters !== undefined
+        ? { footprintAreaSquareMeters: entry.footprintAreaSquareMeters }
+        : {}),
     });
   }
   return buildings;

@@ -51,6 +51,17 @@ describe('surroundingShadowCasters', () => {
     expect(casters.map((caster) => caster.id)).toEqual(['inside', 'south']);
     expect(casters[0]!.heightMeters).toBe(30);
   });
+
+  it('gives a building with a known footprint area a square of that area, others the 12 m stand-in', () => {
+    const scenario = createTestScenario();
+    const [south] = surroundingShadowCasters(scenario, [
+      { ...SOUTH_OF_SITE, footprintAreaSquareMeters: 400 },
+    ]);
+    const [southUnknown] = surroundingShadowCasters(scenario, [SOUTH_OF_SITE]);
+    const width = (caster: typeof south) => caster!.footprint[0]![1]![0] - caster!.footprint[0]![0]![0];
+    expect(width(south)).toBeCloseTo(20, 6);
+    expect(width(southUnknown)).toBeCloseTo(12, 6);
+  });
 });
 
 describe('runSunlightHoursJob (the worker contract)', () => {

@@ -1,7 +1,7 @@
 /**
  * The existing buildings around a quarter as shadow casters for the sunlight-hours map, taken from the buildings
- * tileset's address search index: it holds a point and the top height but no outline, so each building becomes a
- * square prism around its point (as `corridorBuildingsFromSearchIndex` does for drone corridors). Buildings the
+ * tileset's address search index: it holds a point, the top height and (version 2) the footprint area but no
+ * outline, so each building becomes a square prism of its area (12 × 12 m where the area is unknown) around its point (as `corridorBuildingsFromSearchIndex` does for drone corridors). Buildings the
  * quarter hides (inside the site, or removed by id) cast no shadow; kept ones do.
  */
 import { selectBuildingsToHide } from './existingBuildings';
@@ -16,12 +16,14 @@ export interface SurroundingBuilding {
   longitudeDegrees: number;
   latitudeDegrees: number;
   topHeightMeters: number;
+  /** The real footprint area where the index has it (search index version 2): the stand-in square gets this area. */
+  footprintAreaSquareMeters?: number;
 }
 
 export interface SurroundingShadowCasterOptions {
   /** How far around the site's bounding box buildings count; 300 m covers a 30 m building at 6° of sun. */
   marginMeters?: number;
-  /** Side of the square stand-in footprint; 12 m (a detached house or a narrow town house). */
+  /** Side of the square stand-in footprint where the area is unknown; 12 m (a detached house or a town house). */
   footprintSizeMeters?: number;
 }
 
@@ -35,7 +37,7 @@ export function surroundingShadowCasters(
   options: SurroundingShadowCasterOptions = {},
 ): ShadowCaster[] {
   const margin = options.marginMeters ?? DEFAULT_SURROUNDINGS_MARGIN_METERS;
-  const half = (options.footprintSizeMeters ?? DEFAULT_SURROUNDING_FOOTPRINT_METERS) / 2;
+  const defaultHalf = (options.footprintSizeMeters ?? DEFAULT_SURROUNDING_FOOTPRINT_METERS) / 2;
   const [minX, minY, maxX, maxY] = planarPolygonBounds(projectPolygon(scenario.site.boundary));
   const near = new Map<string, { x: number; y: number; building: SurroundingBuilding }>();
   for (const building of buildings) {
@@ -53,6 +55,8 @@ export function surroundingShadowCasters(
   const casters: ShadowCaster[] = [];
   for (const [buildingId, { x, y, building }] of near) {
     if (hidden.has(buildingId)) continue;
+    const area = building.footprintAreaSquareMeters;
+    const half = area !== undefined && area > 0 ? Math.sqrt(area) / 2 : defaultHalf;
     casters.push({
       id: buildingId,
       footprint: [

@@ -8,6 +8,7 @@ import { CorridorEditor } from './CorridorEditor';
 import { CorridorFindingList } from './CorridorFindingList';
 import { CorridorStatusBadge } from './CorridorStatusBadge';
 import { FlightControls } from './FlightControls';
+import { OverflownSummaryText } from './OverflownSummaryText';
 
 /**
  * The Drohnen panel: every corridor with its status, the selected one's findings (each flies there), who it
@@ -101,14 +102,7 @@ export function CorridorPanel() {
           </p>
           <CorridorFindingList report={report} />
           <h3>{t('corridors.overflown')}</h3>
-          <p data-testid="corridor-overflown">
-            {t('corridors.overflownSummary', {
-              buildings: report.overflown.buildingCount,
-              residential: report.overflown.residentialBuildingCount,
-              residents: Math.round(report.overflown.estimatedResidents),
-            })}
-          </p>
-          <p className="note">{t('corridors.overflownNote')}</p>
+          <OverflownSummaryText overflown={report.overflown} />
         </section>
       )}
       <FlightControls />

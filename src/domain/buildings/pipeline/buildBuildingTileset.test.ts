@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BuildingIssue, BuildingSource } from '../buildingModel';
 import { readGeoJsonFootprints } from '../footprints/readGeoJsonFootprints';
 import { generateMuensterCity } from '../generator/generateMuensterCity';
+import { parseSearchIndex } from '../searchIndex';
 import { buildBuildingTileset } from './buildBuildingTileset';
 import { formatConversionSummary } from './conversionSummary';
 
@@ -66,6 +67,27 @@ describe('buildBuildingTileset', () => {
     expect(sunk[0]!.path).toBe('search-index.json');
     expect(sunk.at(-1)!.path).toBe('tileset.json');
     expect(sunk.sort((a, b) => (a.path < b.path ? -1 : 1))).toEqual(collected.files);
+  });
+
+  it('writes each address with its building function, storeys and footprint area for the residents estimate', async () => {
+    const { files } = await build('a.geojson');
+    const indexFile = files.find((file) => file.path === 'search-index.json')!;
+    const entries = parseSearchIndex(
+      JSON.parse(new TextDecoder().decode(indexFile.bytes)),
+      'search-index.json',
+    ).value!;
+    const feature = CITY.features.find((candidate) => candidate.properties.street !== undefined)!;
+    const found = entries.find((entry) => entry.buildingId === feature.properties.id)!;
+    expect(found.functionCode).toMatch(/^31001_\d{4}$/);
+    expect(found.functionCode).toBe(feature.properties.function);
+    expect(found.storeysAboveGround).toBeGreaterThan(0);
+    expect(found.storeysAboveGround).toBe(feature.properties.storeys);
+    // The generated footprints are on the EPSG:25832 plane: the shoelace area, to the whole square metre.
+    const ring = feature.geometry.coordinates[0]!;
+    let doubled = 0;
+    for (let index = 0; index + 1 < ring.length; index++)
+      doubled += ring[index]![0]! * ring[index + 1]![1]! - ring[index + 1]![0]! * ring[index]![1]!;
+    expect(found.footprintAreaSquareMeters).toBeCloseTo(Math.abs(doubled) / 2, -0.5);
   });
 
   it('reports progress through both passes: buildings converted, then buildings written tile by tile', async () => {

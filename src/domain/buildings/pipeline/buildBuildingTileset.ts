@@ -6,7 +6,12 @@ import { SEARCH_INDEX_FILE_NAME, SearchIndexBuilder, type BuildingSearchEntry } 
 import { formatAddress } from '../tiles/buildingProperties';
 import { BuildingTileIndex } from '../tiles/buildingTileIndex';
 import { createInMemoryMeshSpillStore, type MeshSpillStore } from '../tiles/meshSpillStore';
-import { geoidUndulationMeters, loadGeoidModel, type HeightMode } from '../tiles/placeBuilding';
+import {
+  footprintAreaSquareMeters,
+  geoidUndulationMeters,
+  loadGeoidModel,
+  type HeightMode,
+} from '../tiles/placeBuilding';
 import {
   byFilePath,
   writeIndexedBuildingTileset,
@@ -70,12 +75,20 @@ function searchEntriesOf(
   const heightOffset =
     heightMode === 'ellipsoid' ? -mesh.attributes.groundHeightMeters : geoidUndulationMeters(centroid);
   const { longitudeDegrees, latitudeDegrees } = utm32ToGeographic(centroid);
+  const { functionCode, storeysAboveGround } = mesh.attributes;
+  // For the drone corridors' residents estimate (corridors/estimateResidents).
+  const use = {
+    ...(functionCode !== undefined ? { functionCode } : {}),
+    ...(storeysAboveGround !== undefined ? { storeysAboveGround } : {}),
+    footprintAreaSquareMeters: footprintAreaSquareMeters(mesh),
+  };
   return mesh.attributes.addresses.map((address) => ({
     buildingId: mesh.attributes.sourceId,
     address: formatAddress(address),
     longitudeDegrees,
     latitudeDegrees,
     topHeightMeters: topZ + heightOffset,
+    ...use,
   }));
 }
 

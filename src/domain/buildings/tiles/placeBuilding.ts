@@ -59,15 +59,15 @@ export function geoidUndulationMeters(point: Utm32Point): number {
 }
 
 /**
- * Area-weighted centroid of the ground triangles seen from above; a building without ground surfaces uses all
- * its triangles (roofs cover the footprint), one without any area the mean of its vertices.
+ * The ground triangles seen from above (a building without ground surfaces uses all its triangles: roofs cover
+ * the footprint, walls have no area from above): their doubled area and area-weighted vertex sums.
  */
-export function footprintCentroid(mesh: BuildingMesh): Utm32Point {
+function groundProjection(mesh: BuildingMesh): { weightedX: number; weightedY: number; doubledArea: number } {
   const { positions, indices, triangleSurfaceKinds } = mesh;
   const hasGround = triangleSurfaceKinds.includes(2);
   let weightedX = 0;
   let weightedY = 0;
-  let totalArea = 0;
+  let doubledArea = 0;
   for (let triangle = 0; triangle < triangleSurfaceKinds.length; triangle++) {
     if (hasGround && triangleSurfaceKinds[triangle] !== 2) continue;
     const a = indices[triangle * 3]! * 3;
@@ -81,8 +81,23 @@ export function footprintCentroid(mesh: BuildingMesh): Utm32Point {
     );
     weightedX += area * (ax + positions[b]! + positions[c]!);
     weightedY += area * (ay + positions[b + 1]! + positions[c + 1]!);
-    totalArea += area;
+    doubledArea += area;
   }
+  return { weightedX, weightedY, doubledArea };
+}
+
+/** Area of the building's footprint seen from above (its ground triangles, else its roofs), square metres. */
+export function footprintAreaSquareMeters(mesh: BuildingMesh): number {
+  return groundProjection(mesh).doubledArea / 2;
+}
+
+/**
+ * Area-weighted centroid of the ground triangles seen from above; a building without ground surfaces uses all
+ * its triangles (roofs cover the footprint), one without any area the mean of its vertices.
+ */
+export function footprintCentroid(mesh: BuildingMesh): Utm32Point {
+  const { positions } = mesh;
+  const { weightedX, weightedY, doubledArea: totalArea } = groundProjection(mesh);
   if (totalArea > 0) {
     return { eastingMeters: weightedX / (3 * totalArea), northingMeters: weightedY / (3 * totalArea) };
   }
