@@ -19,24 +19,7 @@ import { useCameraSync } from './sync/useCameraSync';
 import { useCorridorPointDrag } from './sync/useCorridorPointDrag';
 import { useDaylightClock } from './sync/useDaylightClock';
 import { useLoadingSync } from './sync/useLoadingSync';
-
-/** Cesium's own widgets are off: they would reach for Ion (geocoder, base layer picker) and are not translated. */
-const OFFLINE_VIEWER_OPTIONS = {
-  baseLayer: false,
-  baseLayerPicker: false,
-  geocoder: false,
-  homeButton: false,
-  sceneModePicker: false,
-  navigationHelpButton: false,
-  animation: false,
-  timeline: false,
-  fullscreenButton: false,
-  infoBox: false,
-  selectionIndicator: false,
-  scene3DOnly: true,
-  requestRenderMode: true,
-  maximumRenderTimeChange: Number.POSITIVE_INFINITY,
-} as const;
+import { OFFLINE_VIEWER_OPTIONS } from './offlineViewerOptions';
 
 /** Runs the hooks that reconcile Cesium with the store; Resium renders children only once the viewer exists. */
 function ViewerSync() {

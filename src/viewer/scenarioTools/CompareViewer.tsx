@@ -12,25 +12,10 @@ import { useMassingShadows } from '../sync/useMassingShadows';
 import { useSunClock } from '../sync/useSunClock';
 import { ComparedVariantLayer } from './ComparedVariantLayer';
 import './compareView.css';
+import { OFFLINE_VIEWER_OPTIONS } from '../offlineViewerOptions';
 
 /** As the main viewer: offline, no Cesium widgets; no shadows (a second shadow map is too costly). */
-const COMPARE_VIEWER_OPTIONS = {
-  baseLayer: false,
-  baseLayerPicker: false,
-  geocoder: false,
-  homeButton: false,
-  sceneModePicker: false,
-  navigationHelpButton: false,
-  animation: false,
-  timeline: false,
-  fullscreenButton: false,
-  infoBox: false,
-  selectionIndicator: false,
-  scene3DOnly: true,
-  requestRenderMode: true,
-  maximumRenderTimeChange: Number.POSITIVE_INFINITY,
-  shadows: false,
-} as const;
+const COMPARE_VIEWER_OPTIONS = { ...OFFLINE_VIEWER_OPTIONS, shadows: false } as const;
 
 /** Runs inside the compare viewer: follows the main camera both ways and lights by the same sun. */
 function CompareSync({ mainViewer }: { mainViewer: CesiumViewer | undefined }) {
