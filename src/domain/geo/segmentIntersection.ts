@@ -16,6 +16,21 @@ export function segmentsIntersect(
   [cx, cy, dx, dy]: readonly [number, number, number, number],
   countTouching: boolean,
 ): boolean {
+  return segmentsIntersectAt(ax, ay, bx, by, cx, cy, dx, dy, countTouching);
+}
+
+/** segmentsIntersect with the eight coordinates as numbers: for hot loops that should not build tuples. */
+export function segmentsIntersectAt(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
+  countTouching: boolean,
+): boolean {
   const d1 = orientation(cx, cy, dx, dy, ax, ay);
   const d2 = orientation(cx, cy, dx, dy, bx, by);
   const d3 = orientation(ax, ay, bx, by, cx, cy);

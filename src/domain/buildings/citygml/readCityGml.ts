@@ -5,6 +5,7 @@
  */
 import type { BuildingIssue, BuildingSource } from '../buildingModel';
 import { CityGmlSaxHandler } from './cityGmlSaxHandler';
+import { byteStringOf, fastByteString } from './utf8ByteString';
 import { XmlScanner, XmlSyntaxError } from './xmlScanner';
 
 /** What the reader needs besides the bytes. */
@@ -23,8 +24,16 @@ export async function* readCityGml(
   chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   options: ReadCityGmlOptions,
 ): AsyncGenerator<BuildingSource, void, undefined> {
+  const iterator = (
+    Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]()
+  ) as AsyncIterator<string | Uint8Array> | Iterator<string | Uint8Array>;
+  const first = await iterator.next();
+  // Node Buffers are scanned as byte strings (utf8ByteString.ts: faster); text and other bytes as decoded text.
+  const firstByteString =
+    first.done !== true && typeof first.value !== 'string' ? fastByteString(first.value) : undefined;
+  const byteMode = firstByteString !== undefined;
   const handler = new CityGmlSaxHandler(options.sourceFile, options.onIssue);
-  const scanner = new XmlScanner(handler);
+  const scanner = new XmlScanner(handler, { utf8ByteString: byteMode });
   /** Feeds the scanner; false once the XML turned out malformed (reported, the rest of the file unread). */
   const scan = (text: string | null): boolean => {
     try {
@@ -48,14 +57,27 @@ export async function* readCityGml(
     }
   };
 
-  // Streaming decoder: a multi-byte character may be split across two chunks.
+  // Streaming decoder: a multi-byte character may be split across two chunks (byte strings need none).
   const decoder = new TextDecoder('utf-8');
-  for await (const chunk of chunks) {
-    const scanned = scan(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
-    yield* drain(handler.finishedBuildings);
-    if (!scanned) return;
+  const textOf = (chunk: string | Uint8Array): string => {
+    if (!byteMode) return typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    return fastByteString(bytes) ?? byteStringOf(bytes);
+  };
+  let finished = first.done === true;
+  try {
+    for (let next = first; next.done !== true; next = await iterator.next()) {
+      const text = next === first && firstByteString !== undefined ? firstByteString : textOf(next.value);
+      const scanned = scan(text);
+      yield* drain(handler.finishedBuildings);
+      if (!scanned) return;
+    }
+    finished = true;
+  } finally {
+    // Stopped early (malformed XML, or the caller stopped reading): let the source close its file.
+    if (!finished) await iterator.return?.();
   }
-  const rest = decoder.decode();
+  const rest = byteMode ? '' : decoder.decode();
   if (rest === '' || scan(rest)) scan(null);
   yield* drain(handler.finishedBuildings);
 }

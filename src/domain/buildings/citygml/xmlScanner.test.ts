@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { detachedString, XmlScanner, XmlSyntaxError, type XmlScanHandler } from './xmlScanner';
+import {
+  detachedString,
+  XmlScanner,
+  XmlSyntaxError,
+  type XmlScanHandler,
+  type XmlScannerOptions,
+} from './xmlScanner';
+
+/** UTF-8 bytes as a byte string, one character per byte (what the reader makes of a Node Buffer). */
+const byteString = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
 
 /** Scans the chunks and records every event as a line: `<uri|local @attr=value>`, `</>`, `"text"`. */
 function scan(...chunks: string[]): string[] {
+  return scanWith({}, chunks);
+}
+
+function scanWith(options: XmlScannerOptions, chunks: string[]): string[] {
   const events: string[] = [];
   const handler: XmlScanHandler = {
     capturing: true,
@@ -21,15 +34,18 @@ function scan(...chunks: string[]): string[] {
       else events.push(`"${text}"`);
     },
   };
-  const scanner = new XmlScanner(handler);
+  const scanner = new XmlScanner(handler, options);
   for (const chunk of chunks) scanner.write(chunk);
   scanner.close();
   return events.filter((event) => event.trim() !== '""' && !/^"\s+"$/.test(event));
 }
 
-function errorOf(text: string): { reason: string; line: number; column: number } {
+function errorOf(
+  text: string,
+  options: XmlScannerOptions = {},
+): { reason: string; line: number; column: number } {
   try {
-    scan(text);
+    scanWith(options, [options.utf8ByteString ? byteString(text) : text]);
   } catch (error) {
     if (error instanceof XmlSyntaxError)
       return { reason: error.reason, line: error.line, column: error.column };
@@ -110,6 +126,40 @@ describe('XmlScanner', () => {
     } catch (error) {
       expect(error).toMatchObject({ reason: 'unexpected close tag', line: 4, column: 4 });
     }
+  });
+});
+
+describe('XmlScanner on UTF-8 byte strings', () => {
+  const bytes = byteString(DOCUMENT);
+
+  it('hands out decoded text and attribute values wherever the bytes are cut, even inside a character', () => {
+    expect(scanWith({ utf8ByteString: true }, [bytes])).toEqual(EXPECTED);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      expect(
+        scanWith({ utf8ByteString: true }, [bytes.slice(0, cut), bytes.slice(cut)]),
+        `cut at ${cut}`,
+      ).toEqual(EXPECTED);
+    }
+    expect(scanWith({ utf8ByteString: true }, bytes.split(''))).toEqual(EXPECTED);
+    expect(scanWith({ utf8ByteString: true }, [byteString('<r a="Münster 😀">Kö&#252;</r>')])).toEqual([
+      '<|r @a=Münster 😀>',
+      '"Köü"',
+      '</>',
+    ]);
+  });
+
+  it.each([
+    ['<a><b></a>'],
+    ['<a>\n  <b>\n  </c>\n</a>'],
+    ['<a>Grüße aus Münster</b></a>'],
+    ['<a>\n Straße 😀 </b></a>'],
+    ['<straße><b></b>'],
+    ['<a x:ö="1"/>'],
+    ['<a b="1" b="ü"/>'],
+    ['<a><größe></gr></a>'],
+  ])('reports %j with the same reason, line and column as from decoded text', (text) => {
+    const expected = errorOf(text);
+    expect(errorOf(text, { utf8ByteString: true })).toEqual(expected);
   });
 });
 

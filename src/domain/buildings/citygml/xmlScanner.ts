@@ -5,7 +5,12 @@
  * captures it. It still checks what makes a file unreadable and says where, as the reader reports it: mismatched
  * or unclosed tags, unbound prefixes, bad names and attribute syntax, undefined entities, content outside the
  * root. It checks name characters only loosely (ASCII strictly, all others allowed) and reads no DTD.
+ *
+ * Given UTF-8 bytes as a byte string (`utf8ByteString` option, see utf8ByteString.ts) it scans one-byte strings,
+ * which is faster, and decodes only the text and attribute values it hands out (and the names in its errors);
+ * columns in errors then still count characters, not bytes.
  */
+import { decodeByteString, hasHighByte } from './utf8ByteString';
 import { decodeXmlEntities, XmlEntityError } from './xmlEntities';
 import { nextNameHash, type XmlName } from './xmlNameTable';
 import { XmlNamespaceScope } from './xmlNamespaceScope';
@@ -63,6 +68,10 @@ const EXCLAMATION = 33;
 const QUESTION = 63;
 const COLON = 58;
 const BYTE_ORDER_MARK = 0xfeff;
+/** The byte-order mark's UTF-8 bytes as a byte string. */
+const UTF8_BYTE_ORDER_MARK = '\u00ef\u00bb\u00bf';
+/** A byte ≥ 0x80 in a byte string: part of a multi-byte UTF-8 character. */
+const HIGH_BYTE = /[\u0080-\u00ff]/g;
 const XML_DECLARATION =
   /^<\?xml\s+version\s*=\s*(["'])1\.\d+\1(\s+encoding\s*=\s*(["'])[A-Za-z][\w.-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*\?>$/;
 /** Returned by a construct's scanner when the buffer ends inside it: wait for the next chunk. */
@@ -89,6 +98,12 @@ function startsName(code: number): boolean {
   );
 }
 
+/** How the scanner reads its chunks. */
+export interface XmlScannerOptions {
+  /** The chunks are UTF-8 bytes as byte strings (one character per byte), not decoded text. */
+  utf8ByteString?: boolean;
+}
+
 /** Scans XML text fed in chunks of any size; call close() after the last. Throws XmlSyntaxError. */
 export class XmlScanner implements XmlAttributes {
   private buffer = '';
@@ -103,6 +118,10 @@ export class XmlScanner implements XmlAttributes {
   private cdataEndAt = -1;
   private ampersandFrom = -1;
   private ampersandAt = -1;
+  /** Cached search for the next byte ≥ 0x80 (byte strings only), like the ones above. */
+  private highByteFrom = -1;
+  private highByteAt = -1;
+  private readonly byteString: boolean;
 
   /** Qualified names of the open elements, innermost last. */
   private readonly openElements: string[] = [];
@@ -121,7 +140,12 @@ export class XmlScanner implements XmlAttributes {
   private readonly valueHasEntity: boolean[] = [];
   private started = false;
 
-  constructor(private readonly handler: XmlScanHandler) {}
+  constructor(
+    private readonly handler: XmlScanHandler,
+    options: XmlScannerOptions = {},
+  ) {
+    this.byteString = options.utf8ByteString === true;
+  }
 
   /** Scans as far as the text allows; an unfinished construct waits for the next chunk. */
   write(chunk: string): void {
@@ -130,11 +154,19 @@ export class XmlScanner implements XmlAttributes {
     this.buffer = rest === '' ? chunk : rest + chunk;
     if (!this.started && this.buffer !== '') {
       this.started = true;
-      if (this.buffer.charCodeAt(0) === BYTE_ORDER_MARK) this.buffer = this.buffer.slice(1);
+      if (this.byteString) {
+        // The mark may come in pieces: wait for three bytes unless the first ones already differ.
+        if (this.buffer.length < 3 && UTF8_BYTE_ORDER_MARK.startsWith(this.buffer)) {
+          this.started = false;
+          this.position = 0;
+          return;
+        }
+        if (this.buffer.startsWith(UTF8_BYTE_ORDER_MARK)) this.buffer = this.buffer.slice(3);
+      } else if (this.buffer.charCodeAt(0) === BYTE_ORDER_MARK) this.buffer = this.buffer.slice(1);
     }
     this.position = 0;
-    this.lessThanFrom = this.cdataEndFrom = this.ampersandFrom = -1;
-    this.lessThanAt = this.cdataEndAt = this.ampersandAt = -1;
+    this.lessThanFrom = this.cdataEndFrom = this.ampersandFrom = this.highByteFrom = -1;
+    this.lessThanAt = this.cdataEndAt = this.ampersandAt = this.highByteAt = -1;
     this.scan(false);
   }
 
@@ -144,7 +176,10 @@ export class XmlScanner implements XmlAttributes {
     const end = this.buffer.length;
     if (this.position < end || this.openElements.length > 0) {
       const innermost = this.openElements[this.openElements.length - 1];
-      this.fail(innermost === undefined ? 'unexpected end of file' : `unclosed tag: ${innermost}`, end);
+      this.fail(
+        innermost === undefined ? 'unexpected end of file' : `unclosed tag: ${this.readableName(innermost)}`,
+        end,
+      );
     }
     if (!this.rootSeen) this.fail('document must contain a root element', end);
   }
@@ -208,6 +243,30 @@ export class XmlScanner implements XmlAttributes {
     return this.ampersandAt;
   }
 
+  private nextHighByte(from: number): number {
+    if (from < this.highByteFrom || from > this.highByteAt) {
+      HIGH_BYTE.lastIndex = from;
+      const found = HIGH_BYTE.exec(this.buffer);
+      this.highByteFrom = from;
+      this.highByteAt = found === null ? this.buffer.length : found.index;
+    }
+    return this.highByteAt;
+  }
+
+  /** The buffer's characters [start, end) as text: byte strings decoded where they hold non-ASCII bytes. */
+  private sliceText(start: number, end: number): string {
+    const text = this.buffer.slice(start, end);
+    if (!this.byteString) return text;
+    // Short texts (ids, codes, names) are checked directly; long ones (coordinates) by the cached search.
+    const highByte = end - start < 64 ? hasHighByte(text) : this.nextHighByte(start) < end;
+    return highByte ? decodeByteString(text) : text;
+  }
+
+  /** A name from the buffer as a person reads it (for error messages). */
+  private readableName(name: string): string {
+    return this.byteString && hasHighByte(name) ? decodeByteString(name) : name;
+  }
+
   private nextCdataEnd(from: number): number {
     if (from < this.cdataEndFrom || from > this.cdataEndAt) {
       const found = this.buffer.indexOf(']]>', from);
@@ -227,7 +286,7 @@ export class XmlScanner implements XmlAttributes {
       this.fail('the string "]]>" is disallowed in char data', this.cdataEndAt + 3);
     const hasEntity = this.nextAmpersand(start) < end;
     if (this.handler.capturing) {
-      const text = this.buffer.slice(start, end);
+      const text = this.sliceText(start, end);
       this.handler.onText(hasEntity ? this.decode(text, start) : text);
     } else if (hasEntity) {
       this.decode(this.buffer.slice(start, end), start);
@@ -246,7 +305,9 @@ export class XmlScanner implements XmlAttributes {
     // "]]" at the very end might become "]]>": keep it for the next chunk.
     const keep =
       this.buffer.charCodeAt(safeEnd - 1) === 93 ? (this.buffer.charCodeAt(safeEnd - 2) === 93 ? 2 : 1) : 0;
-    const textEnd = Math.max(start, safeEnd - keep);
+    let textEnd = Math.max(start, safeEnd - keep);
+    // A byte string may end inside a multi-byte character: its bytes wait for the rest of it.
+    if (this.byteString) while (textEnd > start && this.buffer.charCodeAt(textEnd - 1) >= 0x80) textEnd--;
     if (textEnd > start) this.text(start, textEnd);
     return textEnd;
   }
@@ -349,7 +410,7 @@ export class XmlScanner implements XmlAttributes {
   private attributeValue(index: number): string {
     const start = this.valueStarts[index]!;
     const end = this.valueEnds[index]!;
-    let value = this.buffer.slice(start, end);
+    let value = this.sliceText(start, end);
     if (this.valueHasEntity[index]) value = this.decode(value, start);
     // Attribute-value normalisation (XML 1.0 §3.3.3): each whitespace character becomes a space.
     return /[\t\n\r]/.test(value) ? value.replace(/[\t\n\r]/g, ' ') : value;
@@ -392,7 +453,7 @@ export class XmlScanner implements XmlAttributes {
         this.failUnbound(start, attributeEnd, end);
       for (let earlier = 0; earlier < index; earlier++)
         if (this.names[earlier] === attributeName)
-          this.fail(`duplicate attribute: ${attributeName.qualifiedName}`, end);
+          this.fail(`duplicate attribute: ${this.readableName(attributeName.qualifiedName)}`, end);
       this.names[index] = attributeName;
     }
     this.openElements.push(name.qualifiedName);
@@ -400,7 +461,7 @@ export class XmlScanner implements XmlAttributes {
   }
 
   private failUnbound(start: number, end: number, position: number): never {
-    const qualifiedName = this.buffer.slice(start, end);
+    const qualifiedName = this.readableName(this.buffer.slice(start, end));
     return this.fail(
       `unbound namespace prefix: "${qualifiedName.slice(0, qualifiedName.indexOf(':'))}"`,
       position,
@@ -432,7 +493,10 @@ export class XmlScanner implements XmlAttributes {
     if (expected === undefined) {
       let nameEnd = start + 2;
       while (nameEnd < greaterThan && isNameCharacter(buffer.charCodeAt(nameEnd))) nameEnd++;
-      this.fail(`unmatched closing tag: ${buffer.slice(start + 2, nameEnd)}`, greaterThan + 1);
+      this.fail(
+        `unmatched closing tag: ${this.readableName(buffer.slice(start + 2, nameEnd))}`,
+        greaterThan + 1,
+      );
     }
     let index = start + 2 + expected.length;
     if (!buffer.startsWith(expected, start + 2) || index > greaterThan)
@@ -454,7 +518,7 @@ export class XmlScanner implements XmlAttributes {
       const end = buffer.indexOf(']]>', start + 9);
       if (end < 0) return INCOMPLETE;
       if (this.openElements.length === 0) this.fail('CDATA outside of root node', start + 9);
-      if (this.handler.capturing) this.handler.onText(buffer.slice(start + 9, end));
+      if (this.handler.capturing) this.handler.onText(this.sliceText(start + 9, end));
       return end + 3;
     }
     if (buffer.startsWith('<!DOCTYPE', start)) {
@@ -492,7 +556,20 @@ export class XmlScanner implements XmlAttributes {
       this.linesBeforeBuffer++;
       lastNewline = index;
     }
-    this.columnBeforeBuffer = lastNewline < 0 ? this.columnBeforeBuffer + end : end - lastNewline - 1;
+    this.columnBeforeBuffer =
+      lastNewline < 0 ? this.columnBeforeBuffer + this.columns(0, end) : this.columns(lastNewline + 1, end);
+  }
+
+  /** How many characters (UTF-16 units, as in decoded text) the buffer's [start, end) holds. */
+  private columns(start: number, end: number): number {
+    if (!this.byteString || this.nextHighByte(start) >= end) return end - start;
+    let count = 0;
+    for (let index = start; index < end; index++) {
+      const code = this.buffer.charCodeAt(index);
+      // UTF-8 continuation bytes add nothing; a four-byte character is two UTF-16 units.
+      if (code < 0x80 || code >= 0xc0) count += code >= 0xf0 ? 2 : 1;
+    }
+    return count;
   }
 
   private fail(reason: string, position: number): never {
@@ -508,7 +585,8 @@ export class XmlScanner implements XmlAttributes {
       line++;
       lastNewline = index;
     }
-    const column = lastNewline < 0 ? this.columnBeforeBuffer + end : end - lastNewline - 1;
+    const column =
+      lastNewline < 0 ? this.columnBeforeBuffer + this.columns(0, end) : this.columns(lastNewline + 1, end);
     throw new XmlSyntaxError(reason, line, column);
   }
 }

@@ -1,4 +1,4 @@
-import { segmentsIntersect } from '../../geo/segmentIntersection';
+import { segmentsIntersectAt } from '../../geo/segmentIntersection';
 import type { PlanarPoint } from './footprintPolygon';
 
 /**
@@ -45,7 +45,7 @@ function edgesMeet(xs: readonly number[], ys: readonly number[], first: number, 
   const d = (second + 1) % count;
   if (b === c) return doublesBack(xs, ys, a, b, d);
   if (d === a) return doublesBack(xs, ys, c, a, b);
-  return segmentsIntersect([xs[a]!, ys[a]!, xs[b]!, ys[b]!], [xs[c]!, ys[c]!, xs[d]!, ys[d]!], true);
+  return segmentsIntersectAt(xs[a]!, ys[a]!, xs[b]!, ys[b]!, xs[c]!, ys[c]!, xs[d]!, ys[d]!, true);
 }
 
 /** Edges p→q and q→r share q; they overlap only if r lies back along the line towards p. */

@@ -8,7 +8,9 @@ import type {
   SurfaceKind,
 } from '../buildingModel';
 import {
+  cross,
   newellNormal,
+  normalize,
   projectRingsToPlane,
   ringSelfIntersects,
   vectorLength,
@@ -26,16 +28,95 @@ export interface TriangulationResult {
 }
 
 /** Signed volume of the closed shell (positive when the surfaces face outward), relative to a reference point. */
-function signedVolume(surfaces: readonly Surface[], origin: Point3): number {
+function signedVolume(surfaces: readonly Surface[], normals: readonly Vector3[], origin: Point3): number {
   let volume = 0;
-  for (const surface of surfaces) {
-    const normal = newellNormal(surface.exterior);
-    const [px, py, pz] = surface.exterior[0]!;
+  for (let index = 0; index < surfaces.length; index++) {
+    const normal = normals[index]!;
+    const first = surfaces[index]!.exterior[0]!;
     // Divergence theorem: V = 1/3 Σ (p · n) A, with |newell| = 2A.
     volume +=
-      ((px - origin[0]) * normal[0] + (py - origin[1]) * normal[1] + (pz - origin[2]) * normal[2]) / 6;
+      ((first[0] - origin[0]) * normal[0] +
+        (first[1] - origin[1]) * normal[1] +
+        (first[2] - origin[2]) * normal[2]) /
+      6;
   }
   return volume;
+}
+
+/**
+ * Scratch arrays reused from building to building (the pipeline triangulates one building at a time per thread):
+ * the mesh gets exact-length copies, so no per-vertex number[] grows and no per-point object is made.
+ */
+const scratch = {
+  positions: new Float64Array(3 * 1024),
+  normals: new Float32Array(3 * 1024),
+  indices: new Uint32Array(3 * 1024),
+  kinds: new Uint8Array(1024),
+  /** The current surface's rings projected to its plane, flat x, y, for earcut. */
+  planar: new Float64Array(2 * 256),
+};
+
+function grownFloat64(array: Float64Array<ArrayBuffer>, needed: number): Float64Array<ArrayBuffer> {
+  if (needed <= array.length) return array;
+  const grown = new Float64Array(Math.max(needed, 2 * array.length));
+  grown.set(array);
+  return grown;
+}
+
+function grownFloat32(array: Float32Array<ArrayBuffer>, needed: number): Float32Array<ArrayBuffer> {
+  if (needed <= array.length) return array;
+  const grown = new Float32Array(Math.max(needed, 2 * array.length));
+  grown.set(array);
+  return grown;
+}
+
+function grownUint32(array: Uint32Array<ArrayBuffer>, needed: number): Uint32Array<ArrayBuffer> {
+  if (needed <= array.length) return array;
+  const grown = new Uint32Array(Math.max(needed, 2 * array.length));
+  grown.set(array);
+  return grown;
+}
+
+function grownUint8(array: Uint8Array<ArrayBuffer>, needed: number): Uint8Array<ArrayBuffer> {
+  if (needed <= array.length) return array;
+  const grown = new Uint8Array(Math.max(needed, 2 * array.length));
+  grown.set(array);
+  return grown;
+}
+
+/**
+ * projectRingsToPlane into scratch.planar (same arithmetic, so the same numbers); returns the hole starts
+ * (in points) and leaves the planar coordinates of `pointCount` points in scratch.planar.
+ */
+function projectSurfaceToPlane(surface: Surface, normal: Vector3, pointCount: number): number[] {
+  const length = vectorLength(normal);
+  const n: Vector3 = [normal[0] / length, normal[1] / length, normal[2] / length];
+  // Any vector not parallel to n gives a basis (u, v) of the plane; u × v = n keeps the ring's orientation.
+  const helper: Vector3 = Math.abs(n[2]) < 0.9 ? [0, 0, 1] : [1, 0, 0];
+  const u = normalize(cross(helper, n));
+  const v = cross(n, u);
+  const [ux, uy, uz] = u;
+  const [vx, vy, vz] = v;
+  const origin = surface.exterior[0]!;
+  const ox = origin[0];
+  const oy = origin[1];
+  const oz = origin[2];
+  const planar = (scratch.planar = grownFloat64(scratch.planar, 2 * pointCount));
+  const holeIndices: number[] = [];
+  let offset = 0;
+  for (let ring = -1; ring < surface.holes.length; ring++) {
+    const points = ring < 0 ? surface.exterior : surface.holes[ring]!;
+    if (ring >= 0) holeIndices.push(offset / 2);
+    for (let index = 0; index < points.length; index++) {
+      const point = points[index]!;
+      const dx = point[0] - ox;
+      const dy = point[1] - oy;
+      const dz = point[2] - oz;
+      planar[offset++] = dx * ux + dy * uy + dz * uz;
+      planar[offset++] = dx * vx + dy * vy + dz * vz;
+    }
+  }
+  return holeIndices;
 }
 
 /**
@@ -46,23 +127,22 @@ function signedVolume(surfaces: readonly Surface[], origin: Point3): number {
  * An error means no surface was left and the building is skipped.
  */
 export function triangulateBuilding(building: BuildingSource): TriangulationResult {
-  const { attributes } = building;
+  const { attributes, surfaces } = building;
   const issues: BuildingIssue[] = [];
   const report = (severity: BuildingIssue['severity'], code: string, message: string) =>
     issues.push({ severity, code, file: attributes.sourceFile, featureId: attributes.sourceId, message });
 
-  const origin = building.surfaces[0]?.exterior[0];
-  const shellIsInsideOut = origin !== undefined && signedVolume(building.surfaces, origin) < 0;
+  const surfaceNormals = surfaces.map((surface) => newellNormal(surface.exterior));
+  const origin = surfaces[0]?.exterior[0];
+  const shellIsInsideOut = origin !== undefined && signedVolume(surfaces, surfaceNormals, origin) < 0;
   if (shellIsInsideOut) report('warning', 'inside-out', 'all surfaces faced inward; turned them outward');
 
-  const positions: number[] = [];
-  const normals: number[] = [];
-  const indices: number[] = [];
-  const triangleKinds: number[] = [];
+  let vertexCount = 0;
+  let indexCount = 0;
 
-  building.surfaces.forEach((surface, surfaceIndex) => {
-    const rings = [surface.exterior, ...surface.holes];
-    const rawNormal = newellNormal(surface.exterior);
+  for (let surfaceIndex = 0; surfaceIndex < surfaces.length; surfaceIndex++) {
+    const surface = surfaces[surfaceIndex]!;
+    const rawNormal = surfaceNormals[surfaceIndex]!;
     const doubleArea = vectorLength(rawNormal);
     if (surface.exterior.length < 3 || !(doubleArea / 2 >= MINIMUM_AREA_SQUARE_METERS)) {
       // A bow-tie's two lobes cancel to no area: say what it really is.
@@ -87,7 +167,7 @@ export function triangulateBuilding(building: BuildingSource): TriangulationResu
           `${surface.kind} surface ${surfaceIndex} has no area; skipped`,
         );
       }
-      return;
+      continue;
     }
     let outward: Vector3 = [rawNormal[0] / doubleArea, rawNormal[1] / doubleArea, rawNormal[2] / doubleArea];
     if (shellIsInsideOut) outward = [-outward[0], -outward[1], -outward[2]];
@@ -99,55 +179,77 @@ export function triangulateBuilding(building: BuildingSource): TriangulationResu
         `${surface.kind} surface ${surfaceIndex} faced the wrong way; turned`,
       );
     }
-    const { coordinates, holeIndices } = projectRingsToPlane(rings, rawNormal);
-    const ringStarts = [0, ...holeIndices, coordinates.length / 2];
-    for (let ring = 0; ring < rings.length; ring++) {
-      if (ringSelfIntersects(coordinates, ringStarts[ring]!, ringStarts[ring + 1]!)) {
-        report(
-          'warning',
-          'self-intersecting-polygon',
-          `${surface.kind} surface ${surfaceIndex} crosses itself; skipped`,
-        );
-        return;
-      }
+    let pointCount = surface.exterior.length;
+    for (const hole of surface.holes) pointCount += hole.length;
+    const holeIndices = projectSurfaceToPlane(surface, rawNormal, pointCount);
+    const planar = scratch.planar.subarray(0, 2 * pointCount);
+    let crossesItself = false;
+    for (let ring = 0; ring <= holeIndices.length && !crossesItself; ring++) {
+      const ringStart = ring === 0 ? 0 : holeIndices[ring - 1]!;
+      const ringEnd = ring < holeIndices.length ? holeIndices[ring]! : pointCount;
+      crossesItself = ringSelfIntersects(planar, ringStart, ringEnd);
     }
-    const triangles = earcut(coordinates, holeIndices, 2);
+    if (crossesItself) {
+      report(
+        'warning',
+        'self-intersecting-polygon',
+        `${surface.kind} surface ${surfaceIndex} crosses itself; skipped`,
+      );
+      continue;
+    }
+    const triangles = earcut(planar, holeIndices, 2);
     if (triangles.length === 0) {
       report(
         'warning',
         'degenerate-polygon',
         `${surface.kind} surface ${surfaceIndex} could not be triangulated`,
       );
-      return;
+      continue;
     }
-    const points = rings.flat();
-    const base = positions.length / 3;
-    for (const [x, y, z] of points) {
-      positions.push(x, y, z);
-      normals.push(outward[0], outward[1], outward[2]);
+    const base = vertexCount;
+    const positions = (scratch.positions = grownFloat64(scratch.positions, 3 * (base + pointCount)));
+    const normals = (scratch.normals = grownFloat32(scratch.normals, 3 * (base + pointCount)));
+    const [nx, ny, nz] = outward;
+    for (let ring = -1; ring < surface.holes.length; ring++) {
+      const points = ring < 0 ? surface.exterior : surface.holes[ring]!;
+      for (let index = 0; index < points.length; index++) {
+        const point = points[index]!;
+        const offset = 3 * vertexCount++;
+        positions[offset] = point[0];
+        positions[offset + 1] = point[1];
+        positions[offset + 2] = point[2];
+        normals[offset] = nx;
+        normals[offset + 1] = ny;
+        normals[offset + 2] = nz;
+      }
     }
+    const indices = (scratch.indices = grownUint32(scratch.indices, indexCount + triangles.length));
+    const kinds = (scratch.kinds = grownUint8(scratch.kinds, (indexCount + triangles.length) / 3));
+    const kind = SURFACE_KIND_CODES[surface.kind];
     for (let corner = 0; corner < triangles.length; corner += 3) {
-      const a = triangles[corner]!;
-      let b = triangles[corner + 1]!;
-      let c = triangles[corner + 2]!;
+      const a = base + triangles[corner]!;
+      let b = base + triangles[corner + 1]!;
+      let c = base + triangles[corner + 2]!;
       // earcut does not promise a winding: make each triangle counter-clockwise seen from outside.
-      if (dotTriangleNormal(points[a]!, points[b]!, points[c]!, outward) < 0) [b, c] = [c, b];
-      indices.push(base + a, base + b, base + c);
-      triangleKinds.push(SURFACE_KIND_CODES[surface.kind]);
+      if (dotTriangleNormal(positions, a, b, c, outward) < 0) [b, c] = [c, b];
+      kinds[indexCount / 3] = kind;
+      indices[indexCount++] = a;
+      indices[indexCount++] = b;
+      indices[indexCount++] = c;
     }
-  });
+  }
 
-  if (indices.length === 0) {
+  if (indexCount === 0) {
     report('error', 'no-geometry', 'no surface could be triangulated; building skipped');
     return { mesh: undefined, issues };
   }
   return {
     mesh: {
       attributes,
-      positions: Float64Array.from(positions),
-      normals: Float32Array.from(normals),
-      indices: Uint32Array.from(indices),
-      triangleSurfaceKinds: Uint8Array.from(triangleKinds),
+      positions: scratch.positions.slice(0, 3 * vertexCount),
+      normals: scratch.normals.slice(0, 3 * vertexCount),
+      indices: scratch.indices.slice(0, indexCount),
+      triangleSurfaceKinds: scratch.kinds.slice(0, indexCount / 3),
     },
     issues,
   };
@@ -174,13 +276,23 @@ function spanningNormal(ring: readonly Point3[]): Vector3 | undefined {
   return best;
 }
 
-function dotTriangleNormal(a: Point3, b: Point3, c: Point3, normal: Vector3): number {
-  const abx = b[0] - a[0];
-  const aby = b[1] - a[1];
-  const abz = b[2] - a[2];
-  const acx = c[0] - a[0];
-  const acy = c[1] - a[1];
-  const acz = c[2] - a[2];
+/** The dot product of triangle a, b, c's (unnormalised) normal with `normal`; a, b, c index flat x, y, z triples. */
+function dotTriangleNormal(
+  positions: Float64Array,
+  a: number,
+  b: number,
+  c: number,
+  normal: Vector3,
+): number {
+  const ax = positions[3 * a]!;
+  const ay = positions[3 * a + 1]!;
+  const az = positions[3 * a + 2]!;
+  const abx = positions[3 * b]! - ax;
+  const aby = positions[3 * b + 1]! - ay;
+  const abz = positions[3 * b + 2]! - az;
+  const acx = positions[3 * c]! - ax;
+  const acy = positions[3 * c + 1]! - ay;
+  const acz = positions[3 * c + 2]! - az;
   return (
     (aby * acz - abz * acy) * normal[0] +
     (abz * acx - abx * acz) * normal[1] +

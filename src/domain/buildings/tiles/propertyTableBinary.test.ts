@@ -20,6 +20,16 @@ describe('property table columns', () => {
     expect(huge.stringOffsetType).toBe('UINT32');
   });
 
+  it('writes exactly the bytes TextEncoder writes: two-, three- and four-byte characters, lone surrogates', () => {
+    const values = ['Ä', 'ß€', '😀x', 'a\ud800b', '\udc00', 'end\ud83d', '\u07ff\u0800\uffff'];
+    const column = encodeStringColumn(values, 0);
+    const encoder = new TextEncoder();
+    const expected = values.flatMap((value) => Array.from(encoder.encode(value)));
+    expect(Array.from(column.values.subarray(0, expected.length))).toEqual(expected);
+    const offsets = decodeNumericColumn(column.stringOffsets, column.stringOffsetType, values.length + 1);
+    expect(offsets.at(-1)).toBe(expected.length);
+  });
+
   it('pads string values with zeros so the offsets that follow start aligned', () => {
     const column = encodeStringColumn(['ab', 'c'.repeat(300)], 3);
     expect(column.stringOffsetType).toBe('UINT16');

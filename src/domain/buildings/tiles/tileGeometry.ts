@@ -1,5 +1,4 @@
 import {
-  dot,
   eastNorthUpAxes,
   eastNorthUpToEcefTransform,
   geodeticToEcef,
@@ -73,42 +72,50 @@ export function buildTileGeometry(
   const indices = vertexCount < 65535 ? new Uint16Array(indexCount) : new Uint32Array(indexCount);
   const wallColor = [...WALL_COLOR_SRGB.map(srgbToLinearByte), 255];
   const roofColor = [...ROOF_COLOR_SRGB.map(srgbToLinearByte), 255];
-  const { originEcef, axes } = frame;
+  const [originX, originY, originZ] = frame.originEcef;
+  // dot(v, axis) written out with the same operations in the same order (so the same floats), without a
+  // Vector3 per vertex.
+  const [eastX, eastY, eastZ] = frame.axes.east;
+  const [northX, northY, northZ] = frame.axes.north;
+  const [upX, upY, upZ] = frame.axes.up;
   let firstVertex = 0;
   let firstIndex = 0;
-  buildings.forEach((building, featureId) => {
-    const buildingVertexCount = building.ecefPositions.length / 3;
+  for (let featureId = 0; featureId < buildings.length; featureId++) {
+    const building = buildings[featureId]!;
+    const { ecefPositions, ecefNormals } = building;
+    const buildingVertexCount = ecefPositions.length / 3;
     for (let vertex = 0; vertex < buildingVertexCount; vertex++) {
       const source = vertex * 3;
       const target = (firstVertex + vertex) * 3;
-      const relative: Vector3 = [
-        building.ecefPositions[source]! - originEcef[0],
-        building.ecefPositions[source + 1]! - originEcef[1],
-        building.ecefPositions[source + 2]! - originEcef[2],
-      ];
-      positions[target] = dot(relative, axes.east);
-      positions[target + 1] = dot(relative, axes.up);
-      positions[target + 2] = -dot(relative, axes.north);
-      const normal: Vector3 = [
-        building.ecefNormals[source]!,
-        building.ecefNormals[source + 1]!,
-        building.ecefNormals[source + 2]!,
-      ];
-      normals[target] = dot(normal, axes.east);
-      normals[target + 1] = dot(normal, axes.up);
-      normals[target + 2] = -dot(normal, axes.north);
+      const x = ecefPositions[source]! - originX;
+      const y = ecefPositions[source + 1]! - originY;
+      const z = ecefPositions[source + 2]! - originZ;
+      positions[target] = x * eastX + y * eastY + z * eastZ;
+      positions[target + 1] = x * upX + y * upY + z * upZ;
+      positions[target + 2] = -(x * northX + y * northY + z * northZ);
+      const nx = ecefNormals[source]!;
+      const ny = ecefNormals[source + 1]!;
+      const nz = ecefNormals[source + 2]!;
+      normals[target] = nx * eastX + ny * eastY + nz * eastZ;
+      normals[target + 1] = nx * upX + ny * upY + nz * upZ;
+      normals[target + 2] = -(nx * northX + ny * northY + nz * northZ);
       featureIds[firstVertex + vertex] = featureId;
     }
     const { indices: buildingIndices, triangleSurfaceKinds } = building.mesh;
     for (let index = 0; index < buildingIndices.length; index++) {
-      const vertex = buildingIndices[index]!;
-      indices[firstIndex + index] = firstVertex + vertex;
+      const vertex = firstVertex + buildingIndices[index]!;
+      indices[firstIndex + index] = vertex;
+      if (colors === undefined) continue;
       // Surfaces share no vertices (flat shading), so each vertex takes the colour of its triangles' surface.
-      const isRoof = triangleSurfaceKinds[Math.floor(index / 3)] === ROOF_SURFACE_KIND;
-      colors?.set(isRoof ? roofColor : wallColor, (firstVertex + vertex) * 4);
+      const color = triangleSurfaceKinds[(index / 3) | 0] === ROOF_SURFACE_KIND ? roofColor : wallColor;
+      const offset = vertex * 4;
+      colors[offset] = color[0]!;
+      colors[offset + 1] = color[1]!;
+      colors[offset + 2] = color[2]!;
+      colors[offset + 3] = color[3]!;
     }
     firstVertex += buildingVertexCount;
     firstIndex += buildingIndices.length;
-  });
+  }
   return { positions, normals, featureIds, colors, indices };
 }

@@ -59,14 +59,24 @@ export function positionQuantizationBits(
 
 /** Half of the largest side of the positions' bounding box: the scale quantize() maps onto [-1, 1]. */
 function largestHalfExtent(positions: Float32Array): number {
-  const minimum = [Infinity, Infinity, Infinity];
-  const maximum = [-Infinity, -Infinity, -Infinity];
-  for (let index = 0; index < positions.length; index++) {
-    const axis = index % 3;
-    minimum[axis] = Math.min(minimum[axis]!, positions[index]!);
-    maximum[axis] = Math.max(maximum[axis]!, positions[index]!);
+  let minX = Infinity;
+  let minY = Infinity;
+  let minZ = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  let maxZ = -Infinity;
+  for (let index = 0; index < positions.length; index += 3) {
+    const x = positions[index]!;
+    const y = positions[index + 1]!;
+    const z = positions[index + 2]!;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+    if (z < minZ) minZ = z;
+    if (z > maxZ) maxZ = z;
   }
-  return Math.max(...[0, 1, 2].map((axis) => (maximum[axis]! - minimum[axis]!) / 2));
+  return Math.max((maxX - minX) / 2, (maxY - minY) / 2, (maxZ - minZ) / 2);
 }
 
 function createTileDocument(
