@@ -26,8 +26,11 @@ import type { DefaultDataStage } from '../defaultData';
 import { formatMailMergeCsv, issueAccessCodes } from './issueAccessCodes';
 import { runThermographyPipeline, THERMOGRAPHY_METHOD_VERSION } from './runThermographyPipeline';
 
-/** Bump when the generator or the public map changes (2: cells need a mix of classes), so `npm start` rebuilds. */
-export const DEFAULT_THERMOGRAPHY_VERSION = 2;
+/**
+ * Bump when the generator or the outputs change, so `npm start` rebuilds (2: cells need a mix of classes;
+ * 3: owner geometry and groups of similar buildings in the private file).
+ */
+export const DEFAULT_THERMOGRAPHY_VERSION = 3;
 /** The demo letters a tester logs in with: server-side only, beside the private database, never served. */
 export const DEMO_CODES_FILE_NAME = 'demo-access-codes.csv';
 /** Demo codes per heat-loss class (for the buildings nearest the Prinzipalmarkt). */

@@ -14,6 +14,10 @@ import {
 } from '../../src/domain/thermography/measureRoofsInRasters';
 import { renderRoofImageCrop, type RoofImageCrop } from '../../src/domain/thermography/roofImageCrop';
 import type { RoofOutline } from '../../src/domain/thermography/roofOutline';
+import {
+  aggregateSimilarBuildings,
+  roofAreaSquareMeters,
+} from '../../src/domain/thermography/similarBuildings';
 import { openThermographyDatabaseForWriting } from '../../src/server/thermography/thermographyDatabase';
 import { LEGEND_FILE_NAME, OVERLAY_FILE_NAME } from '../../src/server/thermography/thermographySettings';
 
@@ -69,16 +73,22 @@ export async function runThermographyPipeline(
     airTemperatureCelsius: input.airTemperatureCelsius,
   });
   const roofById = new Map(input.roofs.map((roof) => [roof.buildingId, roof]));
+  const similar = aggregateSimilarBuildings(results, input.roofs);
   const database = openThermographyDatabaseForWriting(input.databaseFile);
   try {
     database.replaceBuildings(
-      results.map((result) => ({
-        buildingId: result.buildingId,
-        resultJson: JSON.stringify(result),
-        addressJson: JSON.stringify(roofById.get(result.buildingId)?.addresses ?? []),
-        imagePng: images.get(result.buildingId)?.png,
-        imageJson: images.get(result.buildingId)?.json,
-      })),
+      results.map((result) => {
+        const roof = roofById.get(result.buildingId);
+        return {
+          buildingId: result.buildingId,
+          resultJson: JSON.stringify(result),
+          addressJson: JSON.stringify(roof?.addresses ?? []),
+          imagePng: images.get(result.buildingId)?.png,
+          imageJson: images.get(result.buildingId)?.json,
+          geometryJson: roof ? JSON.stringify(ownerBuildingGeometry(roof)) : undefined,
+          comparisonGroupKey: similar.groupKeyByBuilding.get(result.buildingId),
+        };
+      }),
       {
         ...input.flight,
         airTemperatureCelsius: String(input.airTemperatureCelsius),
@@ -88,6 +98,7 @@ export async function runThermographyPipeline(
           airTemperatureCelsius: input.airTemperatureCelsius,
         }),
       },
+      new Map(similar.groups.map((group) => [group.key, JSON.stringify(group)])),
     );
   } finally {
     database.close();
@@ -121,6 +132,21 @@ export async function runThermographyPipeline(
     noData,
     publicCells: grid.features.length,
     results,
+  };
+}
+
+/** The building as the owner's 3D view draws it: roof outline (EPSG:25832, centimetres), height, codes. */
+export function ownerBuildingGeometry(roof: RoofOutline) {
+  const round = (value: number) => Math.round(value * 100) / 100;
+  return {
+    crs: 'EPSG:25832',
+    outline: roof.polygons.map((polygon) =>
+      polygon.map((ring) => ring.map(([easting, northing]) => [round(easting), round(northing)])),
+    ),
+    heightMeters: roof.heightMeters === undefined ? null : round(roof.heightMeters),
+    roofAreaSquareMeters: round(roofAreaSquareMeters(roof)),
+    functionCode: roof.functionCode ?? null,
+    roofTypeCode: roof.roofTypeCode ?? null,
   };
 }
 

@@ -12,6 +12,8 @@ import { SensorDetails } from '../ui/sensors/SensorDetails';
 import { SensorFeedStatus } from '../ui/sensors/SensorFeedStatus';
 import { MapControls } from '../ui/MapControls';
 import { SidePanel } from '../ui/SidePanel';
+import { useUnsavedEditsUnloadWarning } from '../ui/scenarios/useUnsavedEditsUnloadWarning';
+import { HeatLossCellInfo } from '../ui/thermography/HeatLossCellInfo';
 import { StoryboardStepCard } from '../ui/workshop/StoryboardStepCard';
 import { WorkshopOverlay } from '../ui/workshop/WorkshopOverlay';
 import { TwinViewer } from '../viewer/TwinViewer';
@@ -20,6 +22,7 @@ import { TwinViewer } from '../viewer/TwinViewer';
 export function App() {
   const { t, i18n } = useTranslation();
   const language = useTwinStore((state) => state.view.language);
+  useUnsavedEditsUnloadWarning();
   useEffect(() => {
     void i18n.changeLanguage(language);
     document.documentElement.lang = language;
@@ -44,6 +47,7 @@ export function App() {
         <SidePanel />
         <MapControls />
         <BuildingInfoPanel />
+        <HeatLossCellInfo />
         <SensorDetails />
         <BuildingLegend />
         <IssuesBanner />

@@ -13,6 +13,7 @@ import { PresenterNotesWindow } from '../ui/workshop/PresenterNotesWindow';
 import { App } from './App';
 import { startCorridorChecks } from './corridorChecks';
 import { loadCorridors } from './loadCorridors';
+import { startHeatLossOverlayLoading } from './loadHeatLossOverlay';
 import { loadScenarios } from './loadScenarios';
 import { loadSearchIndex } from './loadSearchIndex';
 import { loadStoryboards } from './loadStoryboards';
@@ -71,6 +72,7 @@ async function start(): Promise<void> {
   startSunlightHoursWorker(store);
   startCorridorChecks(store);
   void loadCorridors(store);
+  startHeatLossOverlayLoading(store);
   // The address index (about 1 MB for 20,000 addresses) waits until the first view is complete, so it does not
   // compete with the tiles the user is waiting for.
   const stopWaiting = store.subscribe((state) => {

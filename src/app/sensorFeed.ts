@@ -1,7 +1,7 @@
+import type { HubReaderEvent } from '../domain/sensors/hubMessageReader';
 import {
   SENSOR_API_PATH,
   SENSOR_LIVE_PATH,
-  type HubMessage,
   type ObservationWindow,
   type SensorHistory,
   type SensorSnapshot,
@@ -10,6 +10,11 @@ import { valuesAt } from '../domain/sensors/latestValues';
 import type { PhenomenonId } from '../domain/sensors/phenomena';
 import type { TwinStore } from '../store/createTwinStore';
 import type { SensorLive } from '../store/sensorLive';
+import {
+  createHubMessageDecoder,
+  createInThreadHubMessageDecoder,
+  type HubMessageDecoder,
+} from './hubMessageDecoder';
 
 const DAY_MS = 86_400_000;
 
@@ -21,6 +26,8 @@ export interface SensorFeedOptions {
   maximumRetryMs?: number;
   /** The WebSocket class: the browser's by default; Node tests pass the `ws` package's (Node 20 has none). */
   WebSocketImplementation?: typeof WebSocket;
+  /** Parse the hub's messages in a Web Worker (default, where there is one) or on this thread. */
+  readInWorker?: boolean;
 }
 
 function applySnapshot(store: TwinStore, live: SensorLive, snapshot: SensorSnapshot): void {
@@ -33,8 +40,10 @@ function applySnapshot(store: TwinStore, live: SensorLive, snapshot: SensorSnaps
 
 /**
  * Keeps the browser connected to the sensor hub: a snapshot on each (re)connect, then live batches over the
- * WebSocket, which write the live values (outside React) and only the feed's health into the store.
- * Reconnects with exponential backoff and jitter. Returns a function that stops it.
+ * WebSocket, which write the live values (outside React) and only the feed's health into the store. The socket
+ * stays on the main thread; its messages are parsed, checked and coalesced (newest value per series) by a
+ * `HubMessageDecoder`, in a Web Worker where there is one. Reconnects with exponential backoff and jitter.
+ * Returns a function that stops it.
  */
 export function startSensorFeed(
   store: TwinStore,
@@ -44,12 +53,60 @@ export function startSensorFeed(
     minimumRetryMs = 1000,
     maximumRetryMs = 30_000,
     WebSocketImplementation = globalThis.WebSocket,
+    readInWorker = true,
   }: SensorFeedOptions = {},
 ): () => void {
   let socket: WebSocket | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let attempt = 0;
   let stopped = false;
+
+  const handle = (event: HubReaderEvent, startedAt: number) => {
+    if (stopped) return;
+    switch (event.kind) {
+      case 'snapshot':
+        attempt = 0;
+        if (!live.frozen) applySnapshot(store, live, event.snapshot);
+        else store.getState().setSensorCatalogue(event.snapshot.sensors);
+        break;
+      case 'batch': {
+        try {
+          decoder.series.learn(event);
+        } catch (error) {
+          console.error(String(error));
+          decoder.ready();
+          break;
+        }
+        // While the time slider shows the past, live batches are dropped: back to live reloads the snapshot.
+        if (live.frozen) {
+          decoder.ready();
+          break;
+        }
+        live.syncClock(event.hubNow);
+        // The handling counts against SensorLive's budget per frame; it applies the values in slices and then
+        // asks the decoder for the next batch (the decoder keeps the newest value per series meanwhile).
+        live.applyBatch(event, decoder.series, performance.now() - startedAt, () => decoder.ready());
+        break;
+      }
+      case 'sources': {
+        const down = event.sources.some((source) => source.state !== 'connected');
+        store.getState().setSensorFeed(down ? 'reconnecting' : 'live', event.sources);
+        break;
+      }
+      case 'malformed':
+        console.error(`Sensor feed: ignored a malformed message from the hub: ${event.error}`);
+        break;
+    }
+    globalThis.twinSensorApplyProbe?.(
+      startedAt,
+      performance.now() - startedAt,
+      event.kind === 'batch' ? event.received : 0,
+      'receive',
+    );
+  };
+  const decoder: HubMessageDecoder = readInWorker
+    ? createHubMessageDecoder(handle)
+    : createInThreadHubMessageDecoder(handle);
 
   const scheduleReconnect = () => {
     if (stopped) return;
@@ -67,37 +124,10 @@ export function startSensorFeed(
     socket = current;
     current.onmessage = (event) => {
       const received = performance.now();
-      let message: HubMessage;
-      try {
-        message = JSON.parse(String(event.data)) as HubMessage;
-      } catch {
-        return;
-      }
-      switch (message.type) {
-        case 'snapshot':
-          attempt = 0;
-          if (!live.frozen) applySnapshot(store, live, message.snapshot);
-          else store.getState().setSensorCatalogue(message.snapshot.sensors);
-          break;
-        case 'observations': {
-          // While the time slider shows the past, live batches wait in the hub: back to live reloads the snapshot.
-          if (live.frozen) break;
-          live.syncClock(message.now);
-          // The parsing counts against SensorLive's budget per frame; it applies the values in slices.
-          live.apply(message.observations, performance.now() - received);
-          globalThis.twinSensorApplyProbe?.(
-            received,
-            performance.now() - received,
-            message.observations.length,
-          );
-          break;
-        }
-        case 'sources': {
-          const down = message.sources.some((source) => source.state !== 'connected');
-          store.getState().setSensorFeed(down ? 'reconnecting' : 'live', message.sources);
-          break;
-        }
-      }
+      decoder.read(String(event.data));
+      const milliseconds = performance.now() - received;
+      live.reportWork(received, milliseconds);
+      globalThis.twinSensorApplyProbe?.(received, milliseconds, 0, 'receive');
     };
     // A failed attempt is followed by `close`, which schedules the next one (and `ws` in Node throws unheard errors).
     current.onerror = () => {};
@@ -157,6 +187,7 @@ export function startSensorFeed(
     stopped = true;
     clearTimeout(retryTimer);
     socket?.close();
+    decoder.dispose();
   };
 }
 

@@ -15,11 +15,23 @@ import {
 } from '../domain/view/viewState';
 import { isSameCameraPose } from './cameraComparison';
 import {
+  createHeatLossActions,
+  INITIAL_HEAT_LOSS_STATE,
+  type HeatLossActions,
+  type HeatLossState,
+} from './heatLossSlice';
+import {
   createCorridorActions,
   INITIAL_CORRIDOR_STATE,
   type CorridorActions,
   type CorridorState,
 } from './corridorSlice';
+import {
+  createOwnerThermographyActions,
+  INITIAL_OWNER_THERMOGRAPHY_STATE,
+  type OwnerThermographyActions,
+  type OwnerThermographyState,
+} from './ownerThermographySlice';
 import {
   createScenarioAnalysisActions,
   INITIAL_SCENARIO_ANALYSIS_STATE,
@@ -69,7 +81,8 @@ export interface LoadingState {
   firstViewComplete: boolean;
 }
 
-export type PanelId = 'layers' | 'sensors' | 'scenarios' | 'corridors' | 'workshop' | 'measure' | 'info';
+export type PanelId =
+  'layers' | 'sensors' | 'scenarios' | 'corridors' | 'thermography' | 'workshop' | 'measure' | 'info';
 
 /** Attribute values of the selected building, as read from the tileset's property table. */
 export type BuildingPropertyValues = Record<string, string | number>;
@@ -80,7 +93,15 @@ export type TilesetStatus =
 
 /** The whole app state: plain, serialisable data and ids, never Cesium objects. */
 export interface TwinState
-  extends SensorState, ScenarioState, CorridorState, ScenarioAnalysisState, StoryboardState, WorkshopState {
+  extends
+    SensorState,
+    ScenarioState,
+    CorridorState,
+    ScenarioAnalysisState,
+    StoryboardState,
+    WorkshopState,
+    HeatLossState,
+    OwnerThermographyState {
   view: ViewState;
   cameraRequest: CameraRequest | undefined;
   homeCamera: CameraPose;
@@ -107,7 +128,9 @@ export interface TwinActions
     CorridorActions,
     ScenarioAnalysisActions,
     StoryboardActions,
-    WorkshopActions {
+    WorkshopActions,
+    HeatLossActions,
+    OwnerThermographyActions {
   /** The viewer reports where the camera came to rest. */
   reportCamera(pose: CameraPose): void;
   /** Ask the viewer to fly (or jump) somewhere. */
@@ -180,6 +203,10 @@ export function createTwinStore(
     ...createStoryboardActions(set, get),
     ...INITIAL_WORKSHOP_STATE,
     ...createWorkshopActions(set, get),
+    ...INITIAL_HEAT_LOSS_STATE,
+    ...createHeatLossActions(set),
+    ...INITIAL_OWNER_THERMOGRAPHY_STATE,
+    ...createOwnerThermographyActions(set),
 
     reportCamera(pose) {
       const request = get().cameraRequest;

@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import {
+  HubMessageReader,
+  SeriesTable,
+  type CompactObservationBatch,
+} from '../domain/sensors/hubMessageReader';
 import type { WireObservation } from '../domain/sensors/hubProtocol';
 import { createSensorLive } from './sensorLive';
 
@@ -60,5 +65,40 @@ describe('SensorLive', () => {
     await waitUntil(() => live.values.get('e', 'pm10') !== undefined);
     expect(live.values.get('c', 'pm10')).toBeUndefined();
     expect(live.values.get('d', 'pm10')?.value).toBe(2);
+  });
+
+  it('applies compact batches of the message reader in slices, then asks for the next; replace drops them', async () => {
+    const batches: CompactObservationBatch[] = [];
+    const reader = new HubMessageReader({
+      emit: (event) => {
+        if (event.kind === 'batch') batches.push(event);
+      },
+    });
+    const series = new SeriesTable();
+    const live = createSensorLive();
+    let applied = 0;
+    const observations: WireObservation[] = Array.from({ length: 1_000 }, (_, index) => [
+      `sensor-${index}`,
+      'pm10',
+      index % 70,
+      1_000 + index,
+    ]);
+    observations.push(['signal', 'signal_state', null, 5_000, 'red']);
+    reader.read(JSON.stringify({ type: 'observations', now: 9_000, observations }));
+    series.learn(batches[0]!);
+    live.applyBatch(batches[0]!, series, 0, () => applied++);
+    await waitUntil(() => applied === 1);
+    expect(live.values.get('sensor-999', 'pm10')).toEqual({ value: 999 % 70, time: 1_999 });
+    expect(live.values.get('signal', 'signal_state')).toEqual({ value: null, time: 5_000, state: 'red' });
+
+    reader.ready();
+    reader.read(
+      JSON.stringify({ type: 'observations', now: 9_100, observations: [['sensor-1', 'pm10', 50, 9_000]] }),
+    );
+    series.learn(batches[1]!);
+    live.applyBatch(batches[1]!, series, 0, () => applied++);
+    live.replace([]);
+    expect(applied).toBe(2);
+    expect(live.values.get('sensor-1', 'pm10')).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import type { CompactObservationBatch, SeriesTable } from '../domain/sensors/hubMessageReader';
 import { LatestValues } from '../domain/sensors/latestValues';
 import type { SensorHistory, WireObservation } from '../domain/sensors/hubProtocol';
 import type { PhenomenonId } from '../domain/sensors/phenomena';
@@ -5,10 +6,13 @@ import type { PhenomenonId } from '../domain/sensors/phenomena';
 declare global {
   /**
    * Set only by `scripts/bench/sensorsBrowser` (an init script): called for each piece of main-thread work that
-   * applies live values (a batch parsed by the feed, a slice applied here) with its start, its milliseconds and
-   * the observations it received. Absent in normal use.
+   * applies live values with its start, its milliseconds, the observations it brought and its kind: `receive` for
+   * the feed's handling of a message (from the WebSocket or from the reader's worker), `slice` for a slice applied
+   * here. Absent in normal use.
    */
-  var twinSensorApplyProbe: ((startMs: number, durationMs: number, observations: number) => void) | undefined;
+  var twinSensorApplyProbe:
+    | ((startMs: number, durationMs: number, observations: number, kind: 'receive' | 'slice') => void)
+    | undefined;
 }
 
 /** `'all'` after a snapshot or a jump of the time slider; otherwise the ids of the sensors that changed. */
@@ -34,6 +38,18 @@ export interface SensorLive {
    * `spentMs` is work the caller already did for it in this frame (parsing), counted against the budget.
    */
   apply(observations: readonly WireObservation[], spentMs?: number): void;
+  /**
+   * Takes a compact batch of the hub message reader (newest value per series already), its series numbers looked
+   * up in `series`; applied in slices as `apply`. `whenApplied` runs once it is applied or dropped (by `replace`).
+   */
+  applyBatch(
+    batch: CompactObservationBatch,
+    series: SeriesTable,
+    spentMs?: number,
+    whenApplied?: () => void,
+  ): void;
+  /** Main-thread ms spent for live values elsewhere just now (the feed forwarding a message), counted in the budget. */
+  reportWork(startedAt: number, milliseconds: number): void;
   /** Replaces every value at once (a snapshot, a moment of the time slider); drops what was queued. */
   replace(observations: readonly WireObservation[]): void;
   subscribe(listener: (change: SensorChange) => void): () => void;
@@ -44,19 +60,23 @@ export interface SensorLive {
 export interface SensorLiveOptions {
   clock?: () => number;
   loadHistory?: SensorLive['loadHistory'];
-  /** Main-thread ms per 60 Hz frame for applying live values, parsing included (default 1.5: the goal is 2). */
+  /**
+   * Main-thread ms per 60 Hz frame for applying live values, handling the messages included (default 1: the goal
+   * is 2; the rest is margin for a last slice, a message that lands after the budget is spent, a pause for GC).
+   */
   applyBudgetMs?: number;
 }
 
 /** A frame at 60 Hz: the budget is per such window of the clock. */
 const FRAME_MS = 1000 / 60;
-/** Observations applied between two looks at the clock. */
+/** Observations applied between two looks at the clock: at most, and at least when little budget is left. */
 const SLICE = 128;
+const SMALLEST_SLICE = 16;
 
 export function createSensorLive({
   clock = () => performance.now(),
   loadHistory = () => Promise.reject(new Error('no sensor hub')),
-  applyBudgetMs = 1.5,
+  applyBudgetMs = 1,
 }: SensorLiveOptions = {}): SensorLive {
   const values = new LatestValues();
   const listeners = new Set<(change: SensorChange) => void>();
@@ -70,6 +90,14 @@ export function createSensorLive({
   // Queued observations, the newest per series (sensor id + NUL + phenomenon): bounded by the number of series,
   // however long the tab was hidden.
   const queued = new Map<string, WireObservation>();
+  // Compact batches in arrival order, each with the position of its next observation.
+  const batches: {
+    batch: CompactObservationBatch;
+    series: SeriesTable;
+    next: number;
+    whenApplied?: () => void;
+  }[] = [];
+  const finishBatch = () => batches.shift()?.whenApplied?.();
   let drainTimer: ReturnType<typeof setTimeout> | undefined;
   let frameIndex = -1;
   let spentInFrame = 0;
@@ -82,7 +110,7 @@ export function createSensorLive({
     spentInFrame += milliseconds;
   };
   const scheduleDrain = () => {
-    if (drainTimer !== undefined || queued.size === 0) return;
+    if (drainTimer !== undefined || (queued.size === 0 && batches.length === 0)) return;
     const now = clock();
     const nextFrameIn =
       Math.floor(now / FRAME_MS) === frameIndex && spentInFrame >= applyBudgetMs
@@ -91,26 +119,64 @@ export function createSensorLive({
     drainTimer = setTimeout(drain, Math.max(0, nextFrameIn));
   };
   const slice: WireObservation[] = [];
+  // What one observation has cost lately (applying it, recolouring its marker): a slice is sized to the budget
+  // left, so the last slice of a frame does not overrun it by a whole slice.
+  let msPerObservation = 0.01;
   function drain(): void {
     drainTimer = undefined;
     const started = clock();
     spend(started, 0);
     let elapsed = 0;
-    while (queued.size > 0 && spentInFrame + elapsed < applyBudgetMs) {
-      slice.length = 0;
-      for (const [key, observation] of queued) {
-        slice.push(observation);
-        queued.delete(key);
-        if (slice.length === SLICE) break;
+    while ((queued.size > 0 || batches.length > 0) && spentInFrame + elapsed < applyBudgetMs) {
+      const left = applyBudgetMs - spentInFrame - elapsed;
+      const size = Math.max(SMALLEST_SLICE, Math.min(SLICE, Math.floor(left / msPerObservation)));
+      const sliceStarted = clock();
+      let changed: Set<string>;
+      let applied: number;
+      if (queued.size > 0) {
+        slice.length = 0;
+        for (const [key, observation] of queued) {
+          slice.push(observation);
+          queued.delete(key);
+          if (slice.length === size) break;
+        }
+        applied = slice.length;
+        changed = values.apply(slice);
+      } else {
+        [changed, applied] = applyBatchSlice(batches[0]!, size);
       }
-      const changed = values.apply(slice);
       if (changed.size > 0) notify(changed);
-      elapsed = clock() - started;
+      const now = clock();
+      if (applied > 0) msPerObservation = 0.7 * msPerObservation + (0.3 * (now - sliceStarted)) / applied;
+      elapsed = now - started;
     }
     slice.length = 0;
     spend(started, elapsed);
-    if (elapsed > 0) globalThis.twinSensorApplyProbe?.(started, elapsed, 0);
+    if (elapsed > 0) globalThis.twinSensorApplyProbe?.(started, elapsed, 0, 'slice');
     scheduleDrain();
+  }
+
+  function applyBatchSlice(entry: (typeof batches)[number], size: number): [Set<string>, number] {
+    const { batch, series } = entry;
+    const changed = new Set<string>();
+    const start = entry.next;
+    const end = Math.min(batch.series.length, start + size);
+    for (let position = entry.next; position < end; position++) {
+      const number = batch.series[position]!;
+      const sensorId = series.sensorId(number);
+      const value = batch.values[position]!;
+      const set = values.set(
+        sensorId,
+        series.phenomenon(number),
+        Number.isNaN(value) ? null : value,
+        batch.times[position]!,
+        batch.states.get(position),
+      );
+      if (set) changed.add(sensorId);
+    }
+    entry.next = end;
+    if (end === batch.series.length) finishBatch();
+    return [changed, end - start];
   }
 
   return {
@@ -136,8 +202,18 @@ export function createSensorLive({
       spend(started - spentMs, spentMs + clock() - started);
       scheduleDrain();
     },
+    applyBatch(batch, series, spentMs = 0, whenApplied) {
+      const started = clock();
+      batches.push({ batch, series, next: 0, whenApplied });
+      spend(started - spentMs, spentMs + clock() - started);
+      scheduleDrain();
+    },
+    reportWork(startedAt, milliseconds) {
+      spend(startedAt, milliseconds);
+    },
     replace(observations) {
       queued.clear();
+      while (batches.length > 0) finishBatch();
       clearTimeout(drainTimer);
       drainTimer = undefined;
       values.replace(observations);

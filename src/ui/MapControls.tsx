@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useTwinStore } from '../store/StoreContext';
+import { ExportViewImageButton } from './viewImage/ExportViewImageButton';
 
-/** Home, compass and zoom: every camera move is reachable by keyboard and touch, not only by gestures. */
+/** Home, compass, zoom and the image export: every camera move is reachable by keyboard and touch, not only by gestures. */
 export function MapControls() {
   const { t } = useTranslation();
   const headingDegrees = useTwinStore((state) => Math.round(state.view.camera.headingDegrees) % 360);
@@ -51,6 +52,7 @@ export function MapControls() {
           <path d="M5 11h14v2H5z" />
         </svg>
       </button>
+      <ExportViewImageButton />
     </nav>
   );
 }

@@ -8,6 +8,7 @@ import { LayerPanel } from './LayerPanel';
 import { MeasurePanel } from './MeasurePanel';
 import { ScenarioPanel } from './scenarios/ScenarioPanel';
 import { SensorPanel } from './sensors/SensorPanel';
+import { ThermographyPanel } from './thermography/ThermographyPanel';
 import { StoryboardPanel } from './workshop/StoryboardPanel';
 
 const PANELS: { id: PanelId; titleKey: `panels.${PanelId}` }[] = [
@@ -15,6 +16,7 @@ const PANELS: { id: PanelId; titleKey: `panels.${PanelId}` }[] = [
   { id: 'sensors', titleKey: 'panels.sensors' },
   { id: 'scenarios', titleKey: 'panels.scenarios' },
   { id: 'corridors', titleKey: 'panels.corridors' },
+  { id: 'thermography', titleKey: 'panels.thermography' },
   { id: 'workshop', titleKey: 'panels.workshop' },
   { id: 'measure', titleKey: 'panels.measure' },
   { id: 'info', titleKey: 'panels.info' },
@@ -31,6 +33,8 @@ function PanelContent({ panelId }: { panelId: PanelId }) {
       return <ScenarioPanel />;
     case 'corridors':
       return <CorridorPanel />;
+    case 'thermography':
+      return <ThermographyPanel />;
     case 'workshop':
       return <StoryboardPanel />;
     case 'measure':

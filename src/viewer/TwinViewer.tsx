@@ -3,11 +3,14 @@ import { CesiumTerrainProvider, EllipsoidTerrainProvider } from 'cesium';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCesium, Viewer } from 'resium';
+import { useMapCapturePort } from '../store/mapCapture';
 import { useTwinStore, useTwinStoreApi } from '../store/StoreContext';
 import { BaseImageryLayer } from './layers/BaseImageryLayer';
 import { BuildingsLayer } from './layers/BuildingsLayer';
 import { CorridorLayer } from './layers/CorridorLayer';
+import { HeatLossLayer } from './layers/HeatLossLayer';
 import { MeasureLayer } from './layers/MeasureLayer';
+import { OwnerRoofLayer } from './layers/OwnerRoofLayer';
 import { PlacesLayer } from './layers/PlacesLayer';
 import { ScenarioLayer } from './layers/ScenarioLayer';
 import { ScenarioToolsLayer } from './scenarioTools/ScenarioToolsLayer';
@@ -19,6 +22,7 @@ import { useCameraSync } from './sync/useCameraSync';
 import { useCorridorPointDrag } from './sync/useCorridorPointDrag';
 import { useDaylightClock } from './sync/useDaylightClock';
 import { useLoadingSync } from './sync/useLoadingSync';
+import { useMapCaptureSource } from './sync/useMapCaptureSource';
 import { OFFLINE_VIEWER_OPTIONS } from './offlineViewerOptions';
 
 /** Runs the hooks that reconcile Cesium with the store; Resium renders children only once the viewer exists. */
@@ -31,6 +35,7 @@ function ViewerSync() {
   useMassingDrag(viewer, store);
   useCorridorPointDrag(viewer, store);
   useDaylightClock(viewer);
+  useMapCaptureSource(viewer, useMapCapturePort());
   return null;
 }
 
@@ -56,12 +61,14 @@ export function TwinViewer() {
       <ViewerSync />
       <BaseImageryLayer />
       <BuildingsLayer />
+      <HeatLossLayer />
       <PlacesLayer />
       <SensorsLayer />
       <ScenarioLayer />
       <CorridorLayer />
       <ScenarioToolsLayer />
       <MeasureLayer />
+      <OwnerRoofLayer />
       <WorkshopPinsLayer />
     </Viewer>
   );

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { parseSearchIndex } from '../../src/domain/buildings/searchIndex';
-import { waitForFirstView } from './helpers';
+import { expectNoSeriousA11yViolations, waitForFirstView } from './helpers';
 
 /** Share of pixels that differ clearly between two screenshots of the same size. */
 function shareOfChangedPixels(first: Buffer, second: Buffer): number {
@@ -25,12 +25,18 @@ test('the default city renders in 3D and can be hidden', async ({ page }) => {
   await waitForFirstView(page);
   const canvas = page.locator('.twin-viewer canvas');
   const withBuildings = await canvas.screenshot();
+  await expectNoSeriousA11yViolations(page, 'the start screen');
   await page.getByRole('button', { name: 'Ebenen' }).click();
+  await expect(page.getByRole('region', { name: 'Ebenen', exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the layer panel');
   await page.getByRole('checkbox', { name: 'Gebäude (3D)' }).uncheck();
   await expect(page).toHaveURL(/layers=places,sensors(&|$)/);
   await expect
     .poll(async () => shareOfChangedPixels(withBuildings, await canvas.screenshot()))
     .toBeGreaterThan(0.2);
+  await page.getByRole('button', { name: 'Messen' }).click();
+  await expect(page.getByRole('region', { name: 'Messen', exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the measure panel');
 });
 
 test('search flies to an address, and a click on the building there shows its attributes', async ({

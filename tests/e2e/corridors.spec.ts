@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { waitForFirstView } from './helpers';
+import { expectNoSeriousA11yViolations, waitForFirstView } from './helpers';
 
 const example = JSON.parse(readFileSync('scenes/drone-corridors.json', 'utf8')) as {
   corridors: { id: string }[];
@@ -24,11 +24,17 @@ test('a planner opens the drone panel, reads each corridor’s status and flies 
   const conflict = page.locator(`[data-corridor-id="${CONFLICTING}"] [data-status]`);
   await expect(conflict).toHaveAttribute('data-status', 'conflict');
   await expect(conflict).toContainText('Konflikt');
+  await expectNoSeriousA11yViolations(page, 'the drone panel');
 
   // Choosing it shows the corridors layer, puts it in the link and flies there.
   await page.locator(`[data-corridor-id="${CONFLICTING}"]`).getByRole('radio').check();
   await expect(page).toHaveURL(new RegExp(`corridor=${CONFLICTING}`));
   await expect(page).toHaveURL(/layers=[^&]*corridors/);
+  // Each corridor's simulated drone is drawn as the quadcopter model (built in the browser), not as a point.
+  await expect(page.locator('[data-drone-models]')).toHaveAttribute(
+    'data-drone-models',
+    String(example.corridors.length),
+  );
   await expect.poll(() => new URL(page.url()).searchParams.get('camera'), { timeout: 30_000 }).not.toBe(home);
   const overCorridor = new URL(page.url()).searchParams.get('camera');
 

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 
@@ -51,4 +52,21 @@ export function measureImageVariety(png: Buffer): {
   );
   const modeBrightness = (((modeColour >> 16) & 255) + ((modeColour >> 8) & 255) + (modeColour & 255)) / 3;
   return { distinctColours: counts.size, shareOffModeColour: 1 - modeCount / pixelCount, modeBrightness };
+}
+
+/**
+ * Fails when axe-core finds a serious or critical violation on the page as it is now (WCAG 2.1 A/AA rules and
+ * best practices: contrast, names and labels, roles, nesting). Only the 3D canvas is left out: what it shows has
+ * its text alternatives elsewhere; Cesium's own widgets around it are checked like the rest of the app.
+ */
+export async function expectNoSeriousA11yViolations(page: Page, screenName: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).exclude('.cesium-widget canvas').analyze();
+  const found = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) =>
+      violation.nodes.map(
+        (node) => `${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${violation.help}`,
+      ),
+    );
+  expect(found, `serious or critical accessibility violations on ${screenName}`).toEqual([]);
 }

@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator } from '@playwright/test';
+
+const york = JSON.parse(readFileSync('scenes/york.json', 'utf8')) as {
+  variants: { title: { de: string } }[];
+};
 
 /** A figure such as "1.234" (German digit grouping) as a number. */
 async function numberIn(locator: Locator): Promise<number> {
@@ -24,6 +29,14 @@ test('a workshop raises a massing, undoes, saves the variant as "Workshop 1" and
   await page.getByRole('button', { name: 'Ein Geschoss mehr' }).click();
   await expect.poll(() => numberIn(homes)).toBeGreaterThan(before);
   const raised = await numberIn(homes);
+
+  // Switching the variant now would drop the edit: a dialog asks first, and Cancel keeps editing as it was.
+  await page.getByRole('radio', { name: york.variants[1]!.title.de, exact: true }).click();
+  const question = page.getByRole('dialog', { name: 'Ungespeicherte Änderungen verwerfen?' });
+  await question.getByRole('button', { name: 'Abbrechen' }).click();
+  await expect(question).toBeHidden();
+  await expect(page.getByRole('radio', { name: york.variants[0]!.title.de, exact: true })).toBeChecked();
+  expect(await numberIn(homes)).toBe(raised);
 
   await page.getByRole('button', { name: 'Rückgängig' }).click();
   await expect.poll(() => numberIn(homes)).toBe(before);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { waitForFirstView } from './helpers';
+import { expectNoSeriousA11yViolations, waitForFirstView } from './helpers';
 
 test('a planner opens the York quarter, switches variants and sees the key figures change', async ({
   page,
@@ -10,6 +10,7 @@ test('a planner opens the York quarter, switches variants and sees the key figur
   await page.getByRole('button', { name: 'Planung' }).click();
   await page.getByRole('radio', { name: 'York-Quartier (Gremmendorf)' }).check();
   await expect(page).toHaveURL(/scenario=york&variant=/);
+  await expectNoSeriousA11yViolations(page, 'the planning panel');
 
   const homes = page.getByTestId('figure-homes');
   await expect(homes).not.toHaveText('');
@@ -31,5 +32,14 @@ test('a planner opens the York quarter, switches variants and sees the key figur
   await second.getByRole('button', { name: 'Planung' }).click();
   await expect(second.getByTestId('figure-homes')).toHaveText(
     (await page.getByTestId('figure-homes').textContent())!,
+  );
+
+  // A storyboard step showing a variant carries its key figures as text, the same as the planning panel's.
+  await second.goto('/?story=york-three-variants&step=3');
+  await expect(second.locator('.story-card[data-story-step="3"]')).toBeVisible();
+  await expect(second.locator('[data-story-figures="york/dicht-mit-hochpunkten"]')).toBeVisible();
+  await second.getByRole('button', { name: 'Planung' }).click();
+  await expect(second.getByTestId('story-figure-homes')).toHaveText(
+    (await second.getByTestId('figure-homes').textContent())!,
   );
 });

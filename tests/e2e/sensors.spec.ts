@@ -1,6 +1,6 @@
 import { expect, test, type WebSocketRoute } from '@playwright/test';
 import mqtt from 'mqtt';
-import { waitForFirstView } from './helpers';
+import { expectNoSeriousA11yViolations, waitForFirstView } from './helpers';
 
 /** The e2e server's embedded broker (tests/e2e/fixtures/sensors.e2e.json, MQTT_PORT in playwright.config.ts). */
 const BROKER_URL = 'mqtt://127.0.0.1:18831';
@@ -35,6 +35,7 @@ test('sensors appear on the model, a value arrives live over MQTT, a click shows
   await page.getByRole('button', { name: 'Sensoren' }).click();
   // The replay's sensors plus the probe, over the WebSocket.
   await expect(page.getByText(/^Live: \d+ Sensoren$/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the sensor panel');
 
   // The link drops and attempts fail for a while: the status bar says so (a live region), then the feed recovers.
   const feedStatus = page.locator('.status-bar').getByRole('status').filter({ hasText: 'Sensor-Hub' });

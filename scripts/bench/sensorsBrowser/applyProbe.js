@@ -4,9 +4,9 @@
 // no bundler helper sneaks into the page.
 (() => {
   const probes = { recording: false, work: [], startedAt: 0, observationsSeen: 0 };
-  window.twinSensorApplyProbe = (startMs, durationMs, observations) => {
+  window.twinSensorApplyProbe = (startMs, durationMs, observations, kind) => {
     probes.observationsSeen += observations;
-    if (probes.recording) probes.work.push([startMs, durationMs, observations]);
+    if (probes.recording) probes.work.push([startMs, durationMs, observations, kind]);
   };
   window.__twinSensorBench = {
     observationsSeen: () => probes.observationsSeen,

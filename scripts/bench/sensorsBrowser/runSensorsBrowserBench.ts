@@ -1,7 +1,8 @@
 // Part 4 of `npm run bench` (`--only sensors-browser`): the browser's main-thread cost of applying live sensor
 // updates. The real app (dist/) and the real hub on a free port; a synthetic source feeds N sensors, each once a
-// second; Chromium as in playwright.config.ts. The app's feed reports each batch's parse-and-apply time (the layer
-// recolours inside it) to an init script, which also records requestAnimationFrame timestamps.
+// second; Chromium as in playwright.config.ts. The app's feed reports the main-thread time of each message it
+// handles (a WebSocket message forwarded to the reader's worker, a batch back from it) and SensorLive each slice of
+// values applied (the layer recolours inside it) to an init script.
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
@@ -67,8 +68,8 @@ function startDriver(source: BenchSource, count: number): () => void {
 }
 
 interface Recording {
-  /** One entry per piece of apply work: its start (performance.now()), main-thread ms and observations. */
-  work: [startMs: number, durationMs: number, observations: number][];
+  /** One entry per piece of apply work: its start (performance.now()), main-thread ms, observations and kind. */
+  work: [startMs: number, durationMs: number, observations: number, kind: 'receive' | 'slice'][];
   startMs: number;
   endMs: number;
 }
@@ -81,7 +82,7 @@ export interface SensorsBrowserResult {
   sensors: number;
   seconds: number;
   observationsPerSecond: number;
-  /** Batches parsed and queued by the feed per second, and their ms. */
+  /** Messages handled by the feed per second (from the WebSocket and from the reader's worker), and their ms. */
   batchesPerSecond: number;
   batchMedianMs: number;
   batchP95Ms: number;
@@ -170,12 +171,11 @@ async function measureSensorCount(
     if (pageErrors.length > 0) log(`sensors-browser ${count}: page errors: ${pageErrors.join(' | ')}`);
 
     const { work } = updating.recording;
-    // The feed reports each parsed batch with its size, SensorLive each applied slice with 0.
-    const batchMs = work.filter(([, , size]) => size > 0).map(([, duration]) => duration);
-    const sliceMs = work.filter(([, , size]) => size === 0).map(([, duration]) => duration);
+    const batchMs = work.filter(([, , , kind]) => kind === 'receive').map(([, duration]) => duration);
+    const sliceMs = work.filter(([, , , kind]) => kind === 'slice').map(([, duration]) => duration);
     const perFrame = applyWorkPerFrame(updating.recording);
     const busyFrames = perFrame.filter((work) => work > 0);
-    // The feed reports a parsed batch with its size; the slices that apply it report 0, so nothing counts twice.
+    // The feed reports a batch with the observations received for it; everything else reports 0.
     const observations = work.reduce((sum, [, , size]) => sum + size, 0);
     return {
       sensors: count,
@@ -210,8 +210,8 @@ function formatResults(results: readonly SensorsBrowserResult[]): string {
     [
       { heading: 'sensors at 1 Hz', numeric: true },
       { heading: 'obs/s seen', numeric: true },
-      { heading: 'batches/s', numeric: true },
-      { heading: 'parse ms median', numeric: true },
+      { heading: 'messages/s', numeric: true },
+      { heading: 'receive ms median', numeric: true },
       { heading: 'p95', numeric: true },
       { heading: 'slices/s', numeric: true },
       { heading: 'slice ms median', numeric: true },
@@ -281,8 +281,10 @@ export async function runSensorsBrowserBench(options: SensorsBrowserBenchOptions
   }
   if (results.length > 0) console.log(formatResults(results));
   console.log(
-    'parse: a live batch parsed and queued by the feed; slice: queued values applied and the changed markers ' +
-      'recoloured (SensorLive, within 1.5 ms per frame); ms/frame: both summed per 60 Hz frame; busy ms/s: every main-thread task ' +
+    "receive: a message handled by the feed on the main thread (a WebSocket message's text forwarded to the " +
+      "reader's worker, which parses and coalesces; a compact batch back from it queued in SensorLive); slice: " +
+      'queued values applied and the changed markers recoloured (SensorLive, within 1 ms per frame); ' +
+      'ms/frame: both summed per 60 Hz frame; busy ms/s: every main-thread task ' +
       "(Chromium's TaskDuration), including the renders the updates ask for.",
   );
 }

@@ -13,6 +13,11 @@ export function savedVariantsPath(scenarioId: string): string {
   return `${SCENARIO_API_PATH}/${encodeURIComponent(scenarioId)}/variants`;
 }
 
+/** The URL of one saved variant (rename with `PATCH`, delete with `DELETE`). */
+export function savedVariantPath(scenarioId: string, variantId: string): string {
+  return `${savedVariantsPath(scenarioId)}/${encodeURIComponent(variantId)}`;
+}
+
 /** Largest accepted request body: a quarter of 500 detailed massings is well below this. */
 export const MAX_SAVED_VARIANT_BYTES = 4 * 2 ** 20;
 
@@ -20,13 +25,15 @@ export const MAX_SAVED_VARIANT_BYTES = 4 * 2 ** 20;
 export const MAX_VARIANT_TITLE_LENGTH = 80;
 
 /** The body of a save request: the name the workshop gives it and the edited variant (its id and title are replaced). */
+const variantTitleSchema = z
+  .string()
+  .trim()
+  .min(1, 'the new variant needs a name')
+  .max(MAX_VARIANT_TITLE_LENGTH, `a name has at most ${MAX_VARIANT_TITLE_LENGTH} characters`);
+
 export const saveVariantRequestSchema = z
   .object({
-    title: z
-      .string()
-      .trim()
-      .min(1, 'the new variant needs a name')
-      .max(MAX_VARIANT_TITLE_LENGTH, `a name has at most ${MAX_VARIANT_TITLE_LENGTH} characters`),
+    title: variantTitleSchema,
     /** The variant the edits started from, for the record. */
     basedOnVariantId: z.string().max(200).optional(),
     variant: scenarioVariantSchema,
@@ -34,6 +41,11 @@ export const saveVariantRequestSchema = z
   .strict();
 
 export type SaveVariantRequest = z.input<typeof saveVariantRequestSchema>;
+
+/** The body of a rename (`PATCH …/variants/:variantId`): the new name; the id, and so every link, stays. */
+export const renameVariantRequestSchema = z.object({ title: variantTitleSchema }).strict();
+
+export type RenameVariantRequest = z.input<typeof renameVariantRequestSchema>;
 
 /** One saved variant as the server lists it. */
 export interface SavedVariant {

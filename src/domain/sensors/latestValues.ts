@@ -18,18 +18,28 @@ export class LatestValues {
   /** Applies a batch (older values than held are ignored) and returns the ids of sensors that changed. */
   apply(observations: readonly WireObservation[]): Set<string> {
     const changed = new Set<string>();
-    for (const [sensorId, phenomenon, value, time, state] of observations) {
-      let values = this.bySensor.get(sensorId);
-      if (!values) {
-        values = new Map();
-        this.bySensor.set(sensorId, values);
-      }
-      const held = values.get(phenomenon);
-      if (held && held.time > time) continue;
-      values.set(phenomenon, state === undefined ? { value, time } : { value, time, state });
-      changed.add(sensorId);
-    }
+    for (const [sensorId, phenomenon, value, time, state] of observations)
+      if (this.set(sensorId, phenomenon, value, time, state)) changed.add(sensorId);
     return changed;
+  }
+
+  /** Sets one value unless an older one than held; returns whether it was set. */
+  set(
+    sensorId: string,
+    phenomenon: PhenomenonId,
+    value: number | null,
+    time: number,
+    state?: string,
+  ): boolean {
+    let values = this.bySensor.get(sensorId);
+    if (!values) {
+      values = new Map();
+      this.bySensor.set(sensorId, values);
+    }
+    const held = values.get(phenomenon);
+    if (held && held.time > time) return false;
+    values.set(phenomenon, state === undefined ? { value, time } : { value, time, state });
+    return true;
   }
 
   /** Replaces everything, e.g. with a snapshot after reconnecting or a moment of the time slider. */

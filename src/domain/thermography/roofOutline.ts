@@ -19,6 +19,8 @@ export interface RoofOutline {
   addresses: BuildingAddress[];
   roofTypeCode?: string;
   functionCode?: string;
+  /** Highest point of the building above its ground (m), for the owner's 3D view; absent when unknown. */
+  heightMeters?: number;
 }
 
 /**
@@ -34,6 +36,9 @@ export function roofOutlineOfBuilding(building: BuildingSource): RoofOutline | u
     .filter((polygon) => Math.abs(signedArea(polygon[0]!)) > 1e-6);
   if (polygons.length === 0) return undefined;
   const { attributes } = building;
+  let topMeters = -Infinity;
+  for (const surface of building.surfaces)
+    for (const point of surface.exterior) topMeters = Math.max(topMeters, point[2]);
   return {
     buildingId: attributes.sourceId,
     polygons,
@@ -42,6 +47,7 @@ export function roofOutlineOfBuilding(building: BuildingSource): RoofOutline | u
     addresses: attributes.addresses,
     roofTypeCode: attributes.roofTypeCode,
     functionCode: attributes.functionCode,
+    heightMeters: Number.isFinite(topMeters) ? topMeters - attributes.groundHeightMeters : undefined,
   };
 }
 
@@ -49,7 +55,7 @@ export function roofOutlineOfBuilding(building: BuildingSource): RoofOutline | u
 export function createRoofOutline(
   buildingId: string,
   polygons: PlanarPolygon[],
-  extra: Partial<Pick<RoofOutline, 'addresses' | 'roofTypeCode' | 'functionCode'>> = {},
+  extra: Partial<Pick<RoofOutline, 'addresses' | 'roofTypeCode' | 'functionCode' | 'heightMeters'>> = {},
 ): RoofOutline {
   return {
     buildingId,
@@ -59,6 +65,7 @@ export function createRoofOutline(
     addresses: extra.addresses ?? [],
     roofTypeCode: extra.roofTypeCode,
     functionCode: extra.functionCode,
+    heightMeters: extra.heightMeters,
   };
 }
 

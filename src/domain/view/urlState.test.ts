@@ -104,6 +104,15 @@ describe('view ↔ URL', () => {
     expect(readViewFromSearch('?layers=', fallback).visibleLayerIds).toEqual([]);
   });
 
+  it('carries the heat-loss layer in catalogue order; older links without it keep it off', () => {
+    const search = writeViewToSearch({ ...fallback, visibleLayerIds: ['heat-loss', 'buildings'] });
+    expect(search).toContain('layers=buildings,heat-loss');
+    expect(readViewFromSearch(search, fallback).visibleLayerIds).toEqual(['buildings', 'heat-loss']);
+    expect(readViewFromSearch('?layers=buildings,places,sensors', fallback).visibleLayerIds).not.toContain(
+      'heat-loss',
+    );
+  });
+
   it('carries the selected corridor, and a link naming one shows the corridors layer', () => {
     const search = writeViewToSearch({ ...fallback, corridorId: 'lab-ukm-franziskus' });
     expect(search).toContain('corridor=lab-ukm-franziskus');

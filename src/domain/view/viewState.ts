@@ -6,8 +6,11 @@ import type { CameraPose } from './cameraPose';
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** Overlay layers a user can switch; later issues add theirs here (buildings, heat loss, sensors …). */
-export const OVERLAY_LAYER_IDS = ['buildings', 'places', 'sensors', 'corridors'] as const;
+/**
+ * Overlay layers a user can switch, in the order of the layer panel and of `layers=` in a link; later issues add
+ * theirs at the end. `heat-loss` is the public thermography map (aggregated cells), off unless a link names it.
+ */
+export const OVERLAY_LAYER_IDS = ['buildings', 'places', 'sensors', 'corridors', 'heat-loss'] as const;
 export type OverlayLayerId = (typeof OVERLAY_LAYER_IDS)[number];
 
 /** Everything a link must carry to restore what a user sees. */

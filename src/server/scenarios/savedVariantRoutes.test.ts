@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   MAX_SAVED_VARIANT_BYTES,
+  savedVariantPath,
   savedVariantsPath,
   type SavedVariant,
   type SavedVariantList,
@@ -48,6 +49,30 @@ function editedVariant() {
   const variant = structuredClone(york.variants[0]!);
   variant.massings[0]!.storeys += 2;
   return variant;
+}
+
+function send(method: 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<Response> {
+  return fetch(url(path), {
+    method,
+    ...(body === undefined
+      ? {}
+      : {
+          headers: { 'content-type': 'application/json' },
+          body: typeof body === 'string' ? body : JSON.stringify(body),
+        }),
+  });
+}
+
+/** The status of a response whose body is read, so the connection is free again and the server can close. */
+async function statusOf(response: Promise<Response>): Promise<number> {
+  const done = await response;
+  await done.arrayBuffer();
+  return done.status;
+}
+
+async function savedIds(): Promise<string[]> {
+  const list = (await (await fetch(url(savedVariantsPath('york')))).json()) as SavedVariantList;
+  return list.variants.map((entry) => `${entry.variant.id}: ${entry.variant.title.de}`);
 }
 
 describe('saving a workshop variant', () => {
@@ -135,5 +160,76 @@ describe('saving a workshop variant', () => {
     const response = await fetch(url(savedVariantsPath('york')));
     expect(response.status).toBe(503);
     expect(((await response.json()) as { reason: string }).reason).toContain('SAVED_VARIANTS_DB');
+  });
+});
+
+describe('renaming and deleting a saved variant', () => {
+  async function saveTwo() {
+    for (const title of ['Workshop 1', 'Workshop 2']) {
+      expect(await statusOf(post(savedVariantsPath('york'), { title, variant: editedVariant() }))).toBe(201);
+    }
+  }
+
+  it('renames keeping the id, deletes one, and both survive a restart; the other is untouched', async () => {
+    await saveTwo();
+    const renamed = await send('PATCH', savedVariantPath('york', 'workshop-1'), { title: '  Runde Süd ' });
+    expect(renamed.status).toBe(200);
+    const body = (await renamed.json()) as SavedVariant;
+    expect(body.variant).toMatchObject({ id: 'workshop-1', title: { de: 'Runde Süd', en: 'Runde Süd' } });
+    expect(body.variant.massings[0]!.storeys).toBe(editedVariant().massings[0]!.storeys);
+
+    expect(await statusOf(send('DELETE', savedVariantPath('york', 'workshop-2')))).toBe(204);
+    await server!.close();
+    server = await startTestServer(site.options);
+    expect(await savedIds()).toEqual(['workshop-1: Runde Süd']);
+    // The freed name can be saved again.
+    expect(
+      await statusOf(post(savedVariantsPath('york'), { title: 'Workshop 2', variant: editedVariant() })),
+    ).toBe(201);
+  });
+
+  it('refuses a bad name, a taken name, a scene-file variant and unknown ones, changing nothing', async () => {
+    await saveTwo();
+    const sceneBefore = await readFile(join(site.options.scenesDir, 'york.json'), 'utf8');
+    const before = await savedIds();
+
+    const empty = await send('PATCH', savedVariantPath('york', 'workshop-1'), { title: ' ' });
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as SaveVariantRefusal).issues[0]).toMatchObject({
+      path: '$.title',
+      message: 'the new variant needs a name',
+    });
+    const extra = await send('PATCH', savedVariantPath('york', 'workshop-1'), { title: 'x', id: 'y' });
+    expect(((await extra.json()) as SaveVariantRefusal).issues[0]!.code).toBe('unrecognized_keys');
+    const malformed = await send('PATCH', savedVariantPath('york', 'workshop-1'), '{"title": ');
+    expect(((await malformed.json()) as SaveVariantRefusal).issues[0]!.code).toBe('invalid_json');
+
+    const taken = await send('PATCH', savedVariantPath('york', 'workshop-1'), { title: 'WORKSHOP 2' });
+    expect(taken.status).toBe(409);
+    expect(((await taken.json()) as SaveVariantRefusal).message).toContain('workshop-2');
+    // Its own name again (other case) is no conflict.
+    expect(
+      await statusOf(send('PATCH', savedVariantPath('york', 'workshop-1'), { title: 'Workshop 1' })),
+    ).toBe(200);
+
+    const builtIn = york.variants[0]!.id;
+    for (const refused of [
+      await send('PATCH', savedVariantPath('york', builtIn), { title: 'Anders' }),
+      await send('DELETE', savedVariantPath('york', builtIn)),
+    ]) {
+      expect(refused.status).toBe(403);
+      const refusal = (await refused.json()) as SaveVariantRefusal;
+      expect(refusal.issues[0]!.code).toBe('built_in_variant');
+      expect(refusal.message).toContain(builtIn);
+    }
+
+    expect(await statusOf(send('DELETE', savedVariantPath('york', 'gibt-es-nicht')))).toBe(404);
+    expect(await statusOf(send('PATCH', savedVariantPath('york', 'gibt-es-nicht'), { title: 'x' }))).toBe(
+      404,
+    );
+    expect(await statusOf(send('DELETE', savedVariantPath('nirgendwo', 'workshop-1')))).toBe(404);
+
+    expect(await savedIds()).toEqual(before);
+    expect(await readFile(join(site.options.scenesDir, 'york.json'), 'utf8')).toBe(sceneBefore);
   });
 });

@@ -34,6 +34,8 @@ export class SavedVariantStore {
   private readonly database: SqliteDatabase;
   private readonly insert: Statement<[string, string, string, string | null, string, string]>;
   private readonly listByScenario: Statement<[string], Row>;
+  private readonly updateTitle: Statement<[string, string, string, string]>;
+  private readonly deleteOne: Statement<[string, string]>;
 
   constructor(readonly path: string) {
     this.database = openSchemaDatabase(path, {
@@ -48,6 +50,12 @@ export class SavedVariantStore {
     this.listByScenario = this.database.prepare(
       `SELECT scenario_id, variant_id, based_on, saved_at, variant_json FROM saved_variants
        WHERE scenario_id = ? ORDER BY saved_at, rowid`,
+    );
+    this.updateTitle = this.database.prepare(
+      `UPDATE saved_variants SET title = ?, variant_json = ? WHERE scenario_id = ? AND variant_id = ?`,
+    );
+    this.deleteOne = this.database.prepare(
+      `DELETE FROM saved_variants WHERE scenario_id = ? AND variant_id = ?`,
     );
   }
 
@@ -79,6 +87,23 @@ export class SavedVariantStore {
       saved.savedAt,
       JSON.stringify(saved.variant),
     );
+  }
+
+  /** Gives a saved variant a new name (its id stays); returns it renamed, undefined when there is no such one. */
+  rename(scenarioId: string, variantId: string, title: string): SavedVariant | undefined {
+    const saved = this.list(scenarioId).find((entry) => entry.variant.id === variantId);
+    if (!saved) return undefined;
+    const renamed: SavedVariant = {
+      ...saved,
+      variant: { ...saved.variant, title: { de: title, en: title } },
+    };
+    this.updateTitle.run(title, JSON.stringify(renamed.variant), scenarioId, variantId);
+    return renamed;
+  }
+
+  /** Deletes a saved variant; returns whether there was one. */
+  remove(scenarioId: string, variantId: string): boolean {
+    return this.deleteOne.run(scenarioId, variantId).changes > 0;
   }
 
   close(): void {

@@ -14,7 +14,10 @@ import {
   type TestServer,
   type TestSite,
 } from '../serverTestSupport';
+import { LIVE_SOCKET_CLOSE } from '../liveSocketGuard';
+import { openLimitTestSocket, type LimitTestSocket } from '../liveSocketTestSupport';
 import { ObservationStore } from './observationStore';
+import { DEFAULT_SENSOR_LIVE_LIMITS } from './sensorRoutes';
 import { SensorHub } from './sensorHub';
 import { collectingLog, TestSource, testSensor, waitUntil } from './testSupport/hubTestSupport';
 import { connectLiveClient, type LiveClient } from './testSupport/liveClient';
@@ -186,6 +189,38 @@ describe('WebSocket /api/sensors/live', { timeout: 30_000 }, () => {
 
     await client.close();
     await waitUntil(() => hub.stats().connectedBrowsers === 0, 'the hub forgets the browser');
+  });
+});
+
+describe('WebSocket /api/sensors/live limits', { timeout: 30_000 }, () => {
+  const opened: LimitTestSocket[] = [];
+  const open = () => {
+    const socket = openLimitTestSocket(`ws://127.0.0.1:${server.port}/api/sensors/live`);
+    opened.push(socket);
+    return socket;
+  };
+
+  afterAll(async () => {
+    for (const { socket } of opened) socket.terminate();
+    await waitUntil(() => hub.stats().connectedBrowsers === 0, 'the hub forgets the browsers');
+  });
+
+  it('refuses one address more live connections than allowed with 4429', async () => {
+    const admitted = Array.from({ length: DEFAULT_SENSOR_LIVE_LIMITS.connectionsPerAddress }, open);
+    for (const socket of admitted) expect(await socket.firstMessage).toContain('"snapshot"');
+    expect(await open().closed).toEqual(LIVE_SOCKET_CLOSE.tooManyConnections);
+    for (const { socket } of admitted) socket.close();
+    await Promise.all(admitted.map((socket) => socket.closed));
+  });
+
+  it('closes a connection that sends too many messages with 1008', async () => {
+    // The seats of the previous test are freed a moment after their clients saw them close.
+    await waitUntil(() => hub.stats().connectedBrowsers === 0, 'the previous connections are gone');
+    const chatty = open();
+    expect(await chatty.firstMessage).toContain('"snapshot"');
+    for (let index = 0; index <= DEFAULT_SENSOR_LIVE_LIMITS.messagesPerMinute; index += 1)
+      chatty.socket.send('ping');
+    expect(await chatty.closed).toEqual(LIVE_SOCKET_CLOSE.tooManyMessages);
   });
 });
 

@@ -3,12 +3,19 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { WebSocket } from 'ws';
 import { SENSOR_API_PATH, SENSOR_LIVE_PATH, type HubMessage } from '../../domain/sensors/hubProtocol';
 import { parseHistoryQuery, parseWindowQuery } from '../../domain/sensors/hub/hubQueries';
+import { LiveSocketGuard, type LiveSocketLimits } from '../liveSocketGuard';
 import type { SensorHubService } from './sensorHubService';
 
 /** A browser that lets this much pile up unsent is too slow for the live feed: it is closed and may reconnect. */
 const MAX_BUFFERED_BYTES = 16 * 2 ** 20;
 /** WebSocket close code 1013 "try again later": the client reconnects and starts from a fresh snapshot. */
 const CLOSE_TRY_AGAIN_LATER = 1013;
+
+/** Live connections per address (a class behind one router counts as one address) and messages per connection. */
+export const DEFAULT_SENSOR_LIVE_LIMITS: LiveSocketLimits = {
+  connectionsPerAddress: 60,
+  messagesPerMinute: 30,
+};
 
 /** What every sensor route answers when there is no hub. */
 export interface SensorsUnavailableBody {
@@ -31,6 +38,7 @@ export function registerSensorRoutes(
   app: FastifyInstance,
   hub: SensorHubService | undefined,
   unavailable: string,
+  liveLimits: LiveSocketLimits = DEFAULT_SENSOR_LIVE_LIMITS,
 ): void {
   if (!hub) {
     const answer = (_request: unknown, reply: FastifyReply): FastifyReply => {
@@ -75,7 +83,9 @@ export function registerSensorRoutes(
     reply.header('cache-control', 'no-store').send(hub.stats()),
   );
 
-  app.get(SENSOR_LIVE_PATH, { websocket: true }, (socket: WebSocket) => {
+  const liveGuard = new LiveSocketGuard(liveLimits);
+  app.get(SENSOR_LIVE_PATH, { websocket: true }, (socket: WebSocket, request) => {
+    if (!liveGuard.admit(socket, request.ip)) return;
     const send = (text: string | Buffer): void => {
       if (socket.readyState !== socket.OPEN) return;
       if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
@@ -90,8 +100,7 @@ export function registerSensorRoutes(
     const dispose = hub.subscribe((_message, _json, utf8) => send(utf8()));
     socket.on('close', dispose);
     socket.on('error', dispose);
-    // Browsers have nothing to say on this channel; anything they send is ignored.
-    socket.on('message', () => {});
+    // Browsers have nothing to say on this channel; what they send is ignored (the guard counts it).
     const snapshot: HubMessage = { type: 'snapshot', snapshot: hub.snapshot() };
     send(JSON.stringify(snapshot));
   });

@@ -8,7 +8,8 @@ import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { StoredAccessCode } from './accessCodes';
 
-const SCHEMA_VERSION = 1;
+/** 2: buildings carry their geometry and comparison group; groups of similar buildings in their own table. */
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -17,8 +18,11 @@ const SCHEMA = `
     result_json TEXT NOT NULL,
     address_json TEXT NOT NULL,
     image_png BLOB,
-    image_json TEXT
+    image_json TEXT,
+    geometry_json TEXT,
+    comparison_group TEXT
   );
+  CREATE TABLE IF NOT EXISTS comparison_groups (group_key TEXT PRIMARY KEY, group_json TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS access_codes (
     lookup_id TEXT PRIMARY KEY,
     building_id TEXT NOT NULL UNIQUE,
@@ -41,6 +45,10 @@ export interface StoredBuilding {
   imagePng?: Buffer;
   /** Georeference and colour scale of the image, JSON text. */
   imageJson?: string;
+  /** Roof outline (EPSG:25832), height and area for the owner's 3D view, JSON text. */
+  geometryJson?: string;
+  /** Key of the group of similar buildings the owner is compared with (none: fewer than 5 alike). */
+  comparisonGroupKey?: string;
 }
 
 /** Opens (creating if needed) the file for the pipeline and the code command. */
@@ -51,6 +59,8 @@ export function openThermographyDatabaseForWriting(file: string): ThermographyDa
   const version = database.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION)
     throw new Error(`${file}: written by a newer version (schema ${version}); update Münster Twin`);
+  // Results are replaced whole on every run, so older result tables are dropped; access codes stay.
+  if (version > 0 && version < SCHEMA_VERSION) database.exec('DROP TABLE IF EXISTS buildings');
   database.exec(SCHEMA);
   database.pragma(`user_version = ${SCHEMA_VERSION}`);
   return new ThermographyDatabase(database);
@@ -75,14 +85,24 @@ interface CodeRow {
 export class ThermographyDatabase {
   constructor(private readonly database: SqliteDatabase) {}
 
-  /** Replaces all building results (codes stay) and the flight's metadata in one transaction. */
-  replaceBuildings(buildings: Iterable<StoredBuilding>, meta: Record<string, string>): void {
+  /**
+   * Replaces all building results (codes stay), the flight's metadata and the groups of similar buildings
+   * (aggregates only, key → JSON) in one transaction.
+   */
+  replaceBuildings(
+    buildings: Iterable<StoredBuilding>,
+    meta: Record<string, string>,
+    comparisonGroups: ReadonlyMap<string, string> = new Map(),
+  ): void {
     const insert = this.database.prepare(
-      'INSERT INTO buildings (building_id, result_json, address_json, image_png, image_json) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO buildings (building_id, result_json, address_json, image_png, image_json, geometry_json, comparison_group) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     const insertMeta = this.database.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    const insertGroup = this.database.prepare(
+      'INSERT INTO comparison_groups (group_key, group_json) VALUES (?, ?)',
+    );
     this.database.transaction(() => {
-      this.database.exec('DELETE FROM buildings; DELETE FROM meta;');
+      this.database.exec('DELETE FROM buildings; DELETE FROM meta; DELETE FROM comparison_groups;');
       for (const building of buildings)
         insert.run(
           building.buildingId,
@@ -90,23 +110,25 @@ export class ThermographyDatabase {
           building.addressJson,
           building.imagePng ?? null,
           building.imageJson ?? null,
+          building.geometryJson ?? null,
+          building.comparisonGroupKey ?? null,
         );
       for (const [key, value] of Object.entries(meta)) insertMeta.run(key, value);
+      for (const [key, json] of comparisonGroups) insertGroup.run(key, json);
     })();
   }
 
   building(buildingId: string): StoredBuilding | undefined {
-    const row = this.database
-      .prepare(
-        'SELECT building_id, result_json, address_json, image_png, image_json FROM buildings WHERE building_id = ?',
-      )
-      .get(buildingId) as
+    // SELECT *: a file of schema 1 (before `npm start` rebuilt it) has no geometry or group columns yet.
+    const row = this.database.prepare('SELECT * FROM buildings WHERE building_id = ?').get(buildingId) as
       | {
           building_id: string;
           result_json: string;
           address_json: string;
           image_png: Buffer | null;
           image_json: string | null;
+          geometry_json?: string | null;
+          comparison_group?: string | null;
         }
       | undefined;
     if (!row) return undefined;
@@ -116,7 +138,21 @@ export class ThermographyDatabase {
       addressJson: row.address_json,
       imagePng: row.image_png ?? undefined,
       imageJson: row.image_json ?? undefined,
+      geometryJson: row.geometry_json ?? undefined,
+      comparisonGroupKey: row.comparison_group ?? undefined,
     };
+  }
+
+  /** The aggregate of a group of similar buildings as JSON text, if the group was published. */
+  comparisonGroup(groupKey: string): string | undefined {
+    const table = this.database
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'comparison_groups'")
+      .get();
+    if (!table) return undefined;
+    const row = this.database
+      .prepare('SELECT group_json FROM comparison_groups WHERE group_key = ?')
+      .get(groupKey) as { group_json: string } | undefined;
+    return row?.group_json;
   }
 
   /** Ids and address JSON of every building, in id order (for issuing codes). */

@@ -7,7 +7,11 @@ import {
   SESSION_COOKIE,
   type ThermographyServerOptions,
 } from './thermographyRoutes';
-import { createThermographyFixture, type ThermographyFixture } from './thermographyTestFixture';
+import {
+  createThermographyFixture,
+  TEST_COMPARISON_GROUP,
+  type ThermographyFixture,
+} from './thermographyTestFixture';
 
 /** A real server on a free port with the fixture's data, trusting X-Forwarded-* so tests can play several clients. */
 async function startServerWith(
@@ -86,8 +90,15 @@ describe('thermography API', { timeout: 30_000 }, () => {
     const session = { cookie: sessionCookieOf(response) };
     const own = await fetch(`${base}/buildings/OWNER_A`, { headers: session });
     expect(own.status).toBe(200);
-    const document = (await own.json()) as { result: { heatLossClass: number }; addresses: unknown[] };
+    const document = (await own.json()) as {
+      result: { heatLossClass: number };
+      addresses: unknown[];
+      building: { heightMeters: number };
+      comparison: unknown;
+    };
     expect(document.result.heatLossClass).toBe(5);
+    expect(document.building.heightMeters).toBe(9.5);
+    expect(document.comparison).toEqual(TEST_COMPARISON_GROUP);
     expect(document.addresses).toEqual([{ street: 'Prinzipalmarkt', houseNumber: '1' }]);
 
     const image = await fetch(`${base}/buildings/OWNER_A/image.png`, { headers: session });
@@ -107,6 +118,12 @@ describe('thermography API', { timeout: 30_000 }, () => {
     expect(Buffer.from(exportedDocument.imagePngBase64, 'base64').subarray(1, 4).toString('latin1')).toBe(
       'PNG',
     );
+  });
+
+  it('shows no comparison to an owner whose group of similar buildings was too small to publish', async () => {
+    const response = await login(fixture.codes.OWNER_B, { 'x-forwarded-for': '10.0.1.2' });
+    const own = await fetch(`${base}/buildings/OWNER_B`, { headers: { cookie: sessionCookieOf(response) } });
+    expect(((await own.json()) as { comparison: unknown }).comparison).toBeNull();
   });
 
   it("refuses another building's data to a logged-in owner, and everything to a visitor without a session", async () => {

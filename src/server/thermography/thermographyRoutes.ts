@@ -8,7 +8,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseAccessCode, verifyAccessCode } from './accessCodes';
 import { LoginRateLimiter, type RateLimit } from './loginRateLimiter';
 import { OwnerSessions, type OwnerSession } from './ownerSessions';
-import { openThermographyDatabaseForReading, type ThermographyDatabase } from './thermographyDatabase';
+import {
+  openThermographyDatabaseForReading,
+  type StoredBuilding,
+  type ThermographyDatabase,
+} from './thermographyDatabase';
 
 /** Where the data lies and how strict the login is. */
 export interface ThermographyServerOptions {
@@ -127,13 +131,18 @@ export function registerThermographyRoutes(
     if (!db) return void reply.code(503).send({ error: 'Service Unavailable' });
     const building = db.building(buildingId);
     if (!building) return void reply.code(404).send({ error: 'Not Found' });
-    return { building, meta: db.meta() };
+    const comparison = building.comparisonGroupKey
+      ? db.comparisonGroup(building.comparisonGroupKey)
+      : undefined;
+    return { building, meta: db.meta(), comparison };
   };
 
   app.get(`${PREFIX}/buildings/:buildingId`, async (request, reply) => {
     const own = ownBuilding(request, reply);
     if (!own) return reply;
-    return reply.type('application/json; charset=utf-8').send(ownerDocument(own.building, own.meta));
+    return reply
+      .type('application/json; charset=utf-8')
+      .send(ownerDocument(own.building, own.meta, own.comparison));
   });
 
   app.get(`${PREFIX}/buildings/:buildingId/image.png`, async (request, reply) => {
@@ -147,7 +156,7 @@ export function registerThermographyRoutes(
     const own = ownBuilding(request, reply);
     if (!own) return reply;
     const document = {
-      ...JSON.parse(ownerDocument(own.building, own.meta)),
+      ...JSON.parse(ownerDocument(own.building, own.meta, own.comparison)),
       imagePngBase64: own.building.imagePng?.toString('base64') ?? null,
     };
     return reply
@@ -160,12 +169,16 @@ export function registerThermographyRoutes(
   });
 }
 
-/** What the owner sees: result, address, image georeference and the flight's conditions. */
+/**
+ * What the owner sees: result, address, image georeference, the building's outline and height, the flight's
+ * conditions, and the class distribution of similar buildings (an aggregate of at least 5, or null).
+ */
 function ownerDocument(
-  building: { buildingId: string; resultJson: string; addressJson: string; imageJson?: string },
+  building: StoredBuilding,
   meta: Record<string, string>,
+  comparisonJson: string | undefined,
 ): string {
-  return `{"buildingId":${JSON.stringify(building.buildingId)},"addresses":${building.addressJson},"result":${building.resultJson},"image":${building.imageJson ?? 'null'},"flight":${JSON.stringify(meta)}}`;
+  return `{"buildingId":${JSON.stringify(building.buildingId)},"addresses":${building.addressJson},"result":${building.resultJson},"image":${building.imageJson ?? 'null'},"building":${building.geometryJson ?? 'null'},"comparison":${comparisonJson ?? 'null'},"flight":${JSON.stringify(meta)}}`;
 }
 
 /** Private answers are never stored by browsers or proxies. */

@@ -10,6 +10,9 @@ import { openThermographyDatabaseForWriting } from './thermographyDatabase';
 /** Cheap hashes for tests (the server reads the cost from each row). */
 export const TEST_SCRYPT_COST: ScryptCost = { costLog2: 10, blockSize: 8, parallelism: 1 };
 
+/** The aggregate OWNER_A is compared with. */
+export const TEST_COMPARISON_GROUP = { key: 'houses', buildingCount: 7, classCounts: [1, 2, 2, 1, 1] };
+
 export interface ThermographyFixture {
   folder: string;
   options: ThermographyServerOptions;
@@ -56,9 +59,13 @@ export async function createThermographyFixture(
           ]),
           imagePng: tinyPng(),
           imageJson: JSON.stringify({ width: 2, height: 2 }),
+          geometryJson: JSON.stringify({ outline: [], heightMeters: 9.5, roofAreaSquareMeters: 120 }),
+          // OWNER_B's group had fewer than 5 buildings: the pipeline published no aggregate for it.
+          comparisonGroupKey: buildingId === 'OWNER_A' ? 'houses' : 'too-few',
         };
       }),
       { airTemperatureCelsius: '-2.4' },
+      new Map([['houses', JSON.stringify(TEST_COMPARISON_GROUP)]]),
     );
     database.storeAccessCodes(
       [

@@ -11,6 +11,8 @@ import type {
   WorkshopRefusal,
   WorkshopSnapshot,
 } from '../../domain/workshops/workshopProtocol';
+import { LIVE_SOCKET_CLOSE } from '../liveSocketGuard';
+import { eventually, openLimitTestSocket } from '../liveSocketTestSupport';
 import { createTestSite, startTestServer, type TestServer, type TestSite } from '../serverTestSupport';
 
 let site: TestSite;
@@ -267,5 +269,63 @@ describe('posting limits', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await comment(code, ben.participantToken, 'Ben darf')).status).toBe(201);
+  });
+});
+
+describe('live connection limits', () => {
+  const restartWith = async (liveConnectionsPerAddress: number, liveMessagesPerMinute: number) => {
+    await server!.close();
+    server = await startTestServer({
+      ...site.options,
+      workshopLimits: {
+        postsPerMinute: 12,
+        joinsPerMinute: 30,
+        sessionsPerMinute: 10,
+        liveConnectionsPerAddress,
+        liveMessagesPerMinute,
+      },
+    });
+  };
+  const live = (code: string, secret: string) => {
+    const opened = openLimitTestSocket(
+      `ws://127.0.0.1:${server!.port}/api/workshops/${code}/live?token=${encodeURIComponent(secret)}`,
+    );
+    sockets.push(opened.socket);
+    return opened;
+  };
+
+  it('an address holding too many live connections is refused with 4429 until one closes', async () => {
+    await restartWith(2, 30);
+    const { code, facilitatorKey } = await openSession();
+    const first = live(code, facilitatorKey);
+    const second = live(code, facilitatorKey);
+    expect(await first.firstMessage).toContain('"snapshot"');
+    expect(await second.firstMessage).toContain('"snapshot"');
+    const third = live(code, facilitatorKey);
+    expect(await third.closed).toEqual(LIVE_SOCKET_CLOSE.tooManyConnections);
+    first.socket.close();
+    await first.closed;
+    await eventually(async () => {
+      const next = live(code, facilitatorKey);
+      const message = await next.firstMessage;
+      if (message === undefined) return false;
+      expect(message).toContain('"snapshot"');
+      return true;
+    }, 'a seat is free again');
+  });
+
+  it('closes a live connection that sends too many messages with 1008; the others stay', async () => {
+    await restartWith(10, 5);
+    const { code, facilitatorKey } = await openSession();
+    const anna = await joinAs(code, 'Anna');
+    const chatty = live(code, anna.participantToken);
+    const facilitator = connect(code, facilitatorKey);
+    await chatty.firstMessage;
+    for (let index = 0; index < 6; index += 1) chatty.socket.send('hallo');
+    expect(await chatty.closed).toEqual(LIVE_SOCKET_CLOSE.tooManyMessages);
+    expect((await call('POST', `/api/workshops/${code}/step`, { stepIndex: 2 }, facilitatorKey)).status).toBe(
+      200,
+    );
+    expect((await facilitator.next((state) => state.stepIndex === 2)).stepIndex).toBe(2);
   });
 });

@@ -23,20 +23,34 @@ import {
 import { readSceneIndex, SCENES_URL_FOLDER } from '../sceneIndex';
 import { WorkshopLive, type Viewer } from './workshopLive';
 import { refuse } from '../jsonRequests';
+import { LiveSocketGuard, type LiveSocketLimits } from '../liveSocketGuard';
 import { bearerSecret, installWorkshopBodyParsing, readBody } from './workshopRequests';
 import type { Participant, WorkshopSession, WorkshopStore } from './workshopStore';
 
-/** Posting limits: a participant's comments, edits and votes; joins and new sessions per address. */
+/**
+ * Posting limits: a participant's comments, edits and votes; joins and new sessions per address. Live
+ * connections per address (a whole class may share one address behind a router) and messages per live
+ * connection (browsers only listen); both default to `DEFAULT_WORKSHOP_LIVE_LIMITS`.
+ */
 export interface WorkshopLimits {
   postsPerMinute: number;
   joinsPerMinute: number;
   sessionsPerMinute: number;
+  liveConnectionsPerAddress?: number;
+  liveMessagesPerMinute?: number;
 }
+
+export const DEFAULT_WORKSHOP_LIVE_LIMITS: LiveSocketLimits = {
+  connectionsPerAddress: 60,
+  messagesPerMinute: 30,
+};
 
 export const DEFAULT_WORKSHOP_LIMITS: WorkshopLimits = {
   postsPerMinute: 12,
   joinsPerMinute: 30,
   sessionsPerMinute: 10,
+  liveConnectionsPerAddress: DEFAULT_WORKSHOP_LIVE_LIMITS.connectionsPerAddress,
+  liveMessagesPerMinute: DEFAULT_WORKSHOP_LIVE_LIMITS.messagesPerMinute,
 };
 
 export interface WorkshopRoutesOptions {
@@ -63,6 +77,11 @@ export async function registerWorkshopRoutes(
   const postLimit = new SlidingWindowLimit(limits.postsPerMinute, 60_000);
   const joinLimit = new SlidingWindowLimit(limits.joinsPerMinute, 60_000);
   const sessionLimit = new SlidingWindowLimit(limits.sessionsPerMinute, 60_000);
+  const liveGuard = new LiveSocketGuard({
+    connectionsPerAddress:
+      limits.liveConnectionsPerAddress ?? DEFAULT_WORKSHOP_LIVE_LIMITS.connectionsPerAddress,
+    messagesPerMinute: limits.liveMessagesPerMinute ?? DEFAULT_WORKSHOP_LIVE_LIMITS.messagesPerMinute,
+  });
   const store = options.store;
   const live = new WorkshopLive((code, viewer) => store && snapshotOf(store, code, viewer));
   app.addHook('onClose', async () => live.closeAll());
@@ -319,6 +338,8 @@ export async function registerWorkshopRoutes(
       `${WORKSHOP_API_PATH}/:code/live`,
       { websocket: true },
       (socket: WebSocket, request) => {
+        // Counted before anything else, so a flood of connections with made-up codes is capped too.
+        if (!liveGuard.admit(socket, request.ip)) return;
         const code = request.params.code.toUpperCase();
         const session = isJoinCode(code) ? store?.session(code) : undefined;
         const viewer = session && store && viewerOf(store, code, request.query.token);

@@ -4,10 +4,11 @@ import { canRedo, canUndo } from '../../domain/scenarios/editHistory';
 import type { MassingEdit } from '../../domain/scenarios/massingEdits';
 import type { ScenarioVariant } from '../../domain/scenarios/scenarioSchema';
 import { localize } from '../../domain/scenes/sceneDocument';
-import { activeEdit, hasUnsavedEdits, openScenarioDocument, shownVariant } from '../../store/scenarioEditing';
+import { activeEdit, openScenarioDocument, shownVariant } from '../../store/scenarioEditing';
 import { useTwinStore, useTwinStoreApi } from '../../store/StoreContext';
 import { EditFiguresBar } from './EditFiguresBar';
 import { MassingControls } from './MassingControls';
+import { SavedVariantActions } from './SavedVariantActions';
 import { SaveVariantForm } from './SaveVariantForm';
 import { useEditShortcuts } from './useEditShortcuts';
 import { VariantFileActions } from './VariantFileActions';
@@ -27,7 +28,8 @@ export function ScenarioEditor() {
   const edit = useTwinStore(activeEdit);
   const variant = useTwinStore(shownVariant);
   const startEditing = useTwinStore((state) => state.startEditing);
-  const stopEditing = useTwinStore((state) => state.stopEditing);
+  const requestScenarioChange = useTwinStore((state) => state.requestScenarioChange);
+  const savedVariantIds = useTwinStore((state) => state.savedVariantIds);
   const [lastSaved, setLastSaved] = useState<string | undefined>();
   useEditShortcuts(store, edit !== undefined);
   if (!scenario || !variant) return null;
@@ -52,6 +54,9 @@ export function ScenarioEditor() {
           </p>
         )}
         <VariantFileActions scenario={scenario} variant={variant} />
+        {savedVariantIds[scenario.id]?.includes(variant.id) && (
+          <SavedVariantActions key={variant.id} scenarioId={scenario.id} variant={variant} />
+        )}
       </section>
     );
   }
@@ -59,10 +64,8 @@ export function ScenarioEditor() {
   const state = store.getState();
   const onEdit = (change: MassingEdit) => state.editMassing(change);
   const selected = variant.massings.find((massing) => massing.id === edit.selectedMassingId);
-  const finish = () => {
-    if (hasUnsavedEdits(store.getState()) && !window.confirm(t('scenarioEdit.discardQuestion'))) return;
-    stopEditing();
-  };
+  // With unsaved edits the panel's dialog asks first (UnsavedEditsDialog).
+  const finish = () => requestScenarioChange({ kind: 'stopEditing' });
   const onSaved = (saved: ScenarioVariant) => {
     setLastSaved(localize(saved.title, language));
     state.finishEditingAsSaved(scenario.id, saved);

@@ -15,6 +15,7 @@ import { useTwinStore } from '../../store/StoreContext';
 import { formatKeyFigure } from './formatKeyFigure';
 import { ScenarioEditor } from './ScenarioEditor';
 import { ScenarioAnalysisTools } from './ScenarioAnalysisTools';
+import { UnsavedEditsDialog } from './UnsavedEditsDialog';
 
 /** The figures planners and citizens ask for first; every other one is in the explanation of these. */
 const SHOWN_FIGURES: VariantKeyFigureId[] = [
@@ -79,7 +80,7 @@ export function ScenarioPanel() {
   const scenarioId = useTwinStore((state) => state.view.scenarioId);
   const variantId = useTwinStore((state) => state.view.variantId);
   const chosenVariants = useTwinStore((state) => state.chosenVariants);
-  const openScenario = useTwinStore((state) => state.openScenario);
+  const requestScenarioChange = useTwinStore((state) => state.requestScenarioChange);
   const requestCamera = useTwinStore((state) => state.requestCamera);
   const scenario = scenarios.find((entry) => entry.id === scenarioId);
   // While editing, the edited variant: the figures follow every edit at once.
@@ -102,8 +103,7 @@ export function ScenarioPanel() {
     return parts.length > 1 ? computeCombinedKeyFigures(parts) : undefined;
   }, [scenarios, scenarioId, variantId, chosenVariants, variant]);
 
-  const open = (id: string) => {
-    openScenario(id);
+  const flyToQuarter = (id: string | undefined) => {
     const target = scenarios.find((entry) => entry.id === id);
     if (!target) return;
     const centre = unprojectPoint(planarPolygonCentroid(projectPolygon(target.site.boundary)));
@@ -113,6 +113,13 @@ export function ScenarioPanel() {
         { rangeMeters: 1400 },
       ),
     );
+  };
+  // Unsaved edits make these wait for the dialog's answer (UnsavedEditsDialog); a quarter is flown to once open.
+  const open = (id: string) => {
+    if (requestScenarioChange({ kind: 'open', scenarioId: id })) flyToQuarter(id);
+  };
+  const onContinued = (openedId: string | undefined) => {
+    if (openedId !== scenarioId) flyToQuarter(openedId);
   };
 
   if (scenarios.length === 0) return <p className="panel-body note">{t('scenarios.none')}</p>;
@@ -132,7 +139,11 @@ export function ScenarioPanel() {
           </label>
         ))}
         {scenario && (
-          <button type="button" className="text-button" onClick={() => openScenario(undefined)}>
+          <button
+            type="button"
+            className="text-button"
+            onClick={() => requestScenarioChange({ kind: 'close' })}
+          >
             {t('scenarios.close')}
           </button>
         )}
@@ -146,7 +157,9 @@ export function ScenarioPanel() {
                 type="radio"
                 name="variant"
                 checked={variantId === entry.id}
-                onChange={() => openScenario(scenario.id, entry.id)}
+                onChange={() =>
+                  requestScenarioChange({ kind: 'open', scenarioId: scenario.id, variantId: entry.id })
+                }
               />
               {localize(entry.title, language)}
               {savedVariantIds[scenario.id]?.includes(entry.id) && (
@@ -203,6 +216,7 @@ export function ScenarioPanel() {
         </p>
       )}
       {scenario && <ScenarioEditor />}
+      <UnsavedEditsDialog onContinued={onContinued} />
       <ScenarioAnalysisTools />
     </div>
   );

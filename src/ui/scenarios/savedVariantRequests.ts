@@ -1,6 +1,8 @@
 /** The app's side of the saved-variants API (see src/domain/scenarios/savedVariants.ts and docs/scenarios.md). */
 import {
+  savedVariantPath,
   savedVariantsPath,
+  type RenameVariantRequest,
   type SavedVariant,
   type SavedVariantList,
   type SaveVariantRefusal,
@@ -43,10 +45,47 @@ export async function saveVariantOnServer(
     return { refusal: String(error) };
   }
   if (response.ok) return { saved: (await response.json()) as SavedVariant };
+  return { refusal: await refusalOf(response) };
+}
+
+/** The server's explanation of a refused request (field and JSON path), or its status. */
+async function refusalOf(response: Response): Promise<string> {
   try {
     const body = (await response.json()) as Partial<SaveVariantRefusal> & { reason?: string };
-    return { refusal: body.message ?? body.reason ?? `HTTP ${response.status}` };
+    return body.message ?? body.reason ?? `HTTP ${response.status}`;
   } catch {
-    return { refusal: `HTTP ${response.status}` };
+    return `HTTP ${response.status}`;
+  }
+}
+
+/** Renames a saved variant (its id stays); the outcome carries it renamed or the server's explanation. */
+export async function renameSavedVariantOnServer(
+  scenarioId: string,
+  variantId: string,
+  request: RenameVariantRequest,
+): Promise<SaveVariantOutcome> {
+  try {
+    const response = await fetch(savedVariantPath(scenarioId, variantId), {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    if (response.ok) return { saved: (await response.json()) as SavedVariant };
+    return { refusal: await refusalOf(response) };
+  } catch (error) {
+    return { refusal: String(error) };
+  }
+}
+
+/** Deletes a saved variant; undefined when done, else the server's explanation. */
+export async function deleteSavedVariantOnServer(
+  scenarioId: string,
+  variantId: string,
+): Promise<string | undefined> {
+  try {
+    const response = await fetch(savedVariantPath(scenarioId, variantId), { method: 'DELETE' });
+    return response.ok ? undefined : await refusalOf(response);
+  } catch (error) {
+    return String(error);
   }
 }

@@ -4,6 +4,7 @@ import { localize } from '../../domain/scenes/sceneDocument';
 import { useTwinStore } from '../../store/StoreContext';
 import { leaveFullscreen } from './fullscreen';
 import { presenterWindowUrl, type PresentedStep } from './presenterChannel';
+import { StoryboardStepSummary } from './StoryboardStepSummary';
 import { usePresenterChannel } from './usePresenterChannel';
 import { usePresenterKeys } from './usePresenterKeys';
 import './workshop.css';
@@ -83,6 +84,7 @@ export function StoryboardStepCard() {
         <h2 id="story-step-title">{localize(step.title, language)}</h2>
         <p className="story-text">{localize(step.text, language)}</p>
       </div>
+      <StoryboardStepSummary step={step} />
       {stepIssues.length > 0 && (
         <ul className="story-issues" aria-label={t('workshop.stepIssues')}>
           {stepIssues.map((issue) => (

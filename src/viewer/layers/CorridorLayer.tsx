@@ -27,6 +27,7 @@ import {
   zoneDisplay,
 } from '../../domain/corridors/corridorDisplay';
 import { localize } from '../../domain/scenes/sceneDocument';
+import { CORRIDOR_STATUS_COLORS, RESTRICTION_ZONE_COLORS } from '../../domain/corridors/corridorColors';
 import { useTwinStore, useTwinStoreApi } from '../../store/StoreContext';
 import {
   CORRIDOR_ENTITY_PREFIX,
@@ -35,17 +36,17 @@ import {
 } from '../adapters/corridorPickIds';
 import { DroneFlights } from './DroneFlights';
 
-/** Status colours, with sign and word beside them in the panel (colour is never the only cue). */
+/** Status colours (the legends use the same list), with sign and word beside them in the panel. */
 const STATUS_COLORS = {
-  clear: Color.fromCssColorString('#1a9850'),
-  warning: Color.fromCssColorString('#f39c12'),
-  conflict: Color.fromCssColorString('#d7301f'),
-  info: Color.fromCssColorString('#2c7fb8'),
-  unchecked: Color.fromCssColorString('#7f7f7f'),
+  clear: Color.fromCssColorString(CORRIDOR_STATUS_COLORS.clear),
+  warning: Color.fromCssColorString(CORRIDOR_STATUS_COLORS.warning),
+  conflict: Color.fromCssColorString(CORRIDOR_STATUS_COLORS.conflict),
+  info: Color.fromCssColorString(CORRIDOR_STATUS_COLORS.info),
+  unchecked: Color.fromCssColorString(CORRIDOR_STATUS_COLORS.unchecked),
 } as const;
 const ZONE_COLORS = {
-  conflict: Color.fromCssColorString('#b2182b'),
-  warning: Color.fromCssColorString('#8073ac'),
+  conflict: Color.fromCssColorString(RESTRICTION_ZONE_COLORS.conflict),
+  warning: Color.fromCssColorString(RESTRICTION_ZONE_COLORS.warning),
 };
 const HANDLE_COLOR = Color.WHITE;
 const SELECTED_HANDLE_COLOR = Color.YELLOW;

@@ -9,6 +9,7 @@ import {
 import { useEffect } from 'react';
 import type { TwinStore } from '../../store/createTwinStore';
 import { readFeatureProperties } from '../adapters/featureProperties';
+import { isHeatLossCellPickId } from '../layers/HeatLossLayer';
 import { isSensorPickId } from '../layers/SensorsLayer';
 import { handleCorridorClick } from './corridorClicks';
 import { handleWorkshopPinClick } from './workshopPinClicks';
@@ -38,6 +39,12 @@ export function useModelClicks(viewer: Viewer | undefined, store: TwinStore): vo
       }
       const picked: unknown = viewer.scene.pick(click.position);
       const pickedId = (picked as { id?: unknown } | undefined)?.id;
+      if (isHeatLossCellPickId(pickedId)) {
+        store.getState().selectHeatLossCell(pickedId.cellId);
+        return;
+      }
+      // One thing selected at a time: a click on anything else closes a heat-loss cell's aggregate.
+      store.getState().selectHeatLossCell(undefined);
       if (isSensorPickId(pickedId)) {
         store.getState().selectSensor(pickedId.sensorId);
       } else if (picked instanceof Cesium3DTileFeature) {
