@@ -124,9 +124,13 @@ test.describe('on a phone', () => {
     await toggle.tap();
     // The open panel is a sheet across the whole width, within the screen.
     const panel = page.locator('#panel-thermography');
+    await expect(panel).toBeVisible();
     const sheet = (await panel.boundingBox())!;
     expect(sheet.width).toBeGreaterThan(380);
     expect(sheet.y + sheet.height).toBeLessThanOrEqual(844 + 1);
+    // The map controls stay usable above the sheet.
+    const controlsAbove = (await page.locator('.map-controls').boundingBox())!;
+    expect(controlsAbove.y + controlsAbove.height).toBeLessThanOrEqual(sheet.y);
 
     const portal = panel.locator('.owner-portal');
     await portal.getByLabel('Zugangscode aus dem Brief').fill(letter.code);

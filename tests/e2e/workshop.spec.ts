@@ -56,7 +56,9 @@ test('a facilitator presents by keyboard; a participant joins by the link, follo
   await participant.getByLabel('Ihr Kommentar').fill(MARKUP);
   await participant.getByRole('button', { name: 'Kommentar senden' }).click();
   await expect(participant.getByLabel('Ihr Kommentar')).toHaveValue('');
-  const facilitatorComment = facilitator.locator('.workshop-comment-text', { hasText: MARKUP });
+  const facilitatorComment = facilitator.locator('.workshop-panel .workshop-comment-text', {
+    hasText: MARKUP,
+  });
   await expect(facilitatorComment).toHaveText(MARKUP);
   expect(await facilitator.locator('img[src="x"]').count()).toBe(0);
 
@@ -82,9 +84,13 @@ test('a facilitator presents by keyboard; a participant joins by the link, follo
   await expect(participant.getByLabel('Ihr Kommentar')).toHaveValue('Entwurf im Funkloch');
 
   // The facilitator hides the comment; the participant no longer sees it.
-  await expect(participant.locator('.workshop-comment-text', { hasText: MARKUP })).toBeVisible();
+  await expect(
+    participant.locator('.workshop-panel .workshop-comment-text', { hasText: MARKUP }),
+  ).toBeVisible();
   await facilitator.getByRole('button', { name: 'Kommentar von Anna ausblenden' }).click();
-  await expect(participant.locator('.workshop-comment-text', { hasText: MARKUP })).toHaveCount(0);
+  await expect(
+    participant.locator('.workshop-panel .workshop-comment-text', { hasText: MARKUP }),
+  ).toHaveCount(0);
 
   // The export holds the comment and the vote.
   const code = new URL(link!).searchParams.get('join')!;

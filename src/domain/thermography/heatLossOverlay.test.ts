@@ -5,7 +5,10 @@ import type { HeatLossClass } from './heatLossClass';
 import {
   DEFAULT_HEAT_LOSS_LEGEND,
   displayedHeatLossClass,
+  heatLossCellAt,
   heatLossColourComponents,
+  heatLossImageFrame,
+  heatLossImagePixel,
   meanHeatLossClass,
   parseHeatLossLegend,
   parseHeatLossOverlay,
@@ -127,5 +130,47 @@ describe('colour and summary of a cell', () => {
         { heatLossClass: 5, percent: 13 },
       ],
     });
+  });
+});
+
+describe('drawing the overlay as one image and picking a cell by position', () => {
+  // Two neighbouring cells, 100 m apart in easting (each roof's centre decides its cell).
+  const roofs = [
+    ...roofsInOneCell([1, 1, 1, 3, 5]),
+    ...roofsInOneCell([4, 4, 5, 2, 1]).map((roof) => ({
+      ...roof,
+      buildingId: `${roof.buildingId}-east`,
+      centre: [roof.centre[0] + 100, roof.centre[1]] as [number, number],
+    })),
+  ] as RoofResult[];
+  const { cells } = parseHeatLossOverlay(JSON.parse(JSON.stringify(aggregateHeatLossGrid(roofs))), 'o');
+
+  it('finds the cell under a point, and none outside the grid', () => {
+    expect(cells.map((cell) => cell.id).sort()).toEqual(['400800_5758100', '400900_5758100']);
+    const centreOf = (id: string) => {
+      const ring = cells.find((cell) => cell.id === id)!.outlineDegrees.slice(0, 4);
+      return [0, 1].map((axis) => ring.reduce((sum, corner) => sum + corner[axis]!, 0) / 4) as [
+        number,
+        number,
+      ];
+    };
+    for (const id of ['400800_5758100', '400900_5758100'])
+      expect(heatLossCellAt(cells, ...centreOf(id))?.id).toBe(id);
+    const [longitude, latitude] = centreOf('400800_5758100');
+    expect(heatLossCellAt(cells, longitude - 0.01, latitude)).toBeUndefined();
+  });
+
+  it('frames the image over the cells at about 2 m per pixel, and caps its size', () => {
+    const frame = heatLossImageFrame(cells)!;
+    // 200 m × 100 m of cells, slightly more in longitude/latitude as the UTM grid is turned against north.
+    expect(frame.width).toBeGreaterThanOrEqual(100);
+    expect(frame.width).toBeLessThan(110);
+    expect(frame.height).toBeGreaterThanOrEqual(50);
+    expect(frame.height).toBeLessThan(60);
+    expect(heatLossImagePixel(frame, frame.west, frame.north)).toEqual([0, 0]);
+    expect(heatLossImagePixel(frame, frame.east, frame.south)).toEqual([frame.width, frame.height]);
+    const capped = heatLossImageFrame(cells, 0.01, 4096)!;
+    expect(Math.max(capped.width, capped.height)).toBe(4096);
+    expect(heatLossImageFrame([])).toBeUndefined();
   });
 });

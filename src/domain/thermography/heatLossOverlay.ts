@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { issuesFromZodError, type ValidationIssue } from '../validation/issues';
+import { isInsidePolygon } from '../buildings/generator/planarGeometry';
 import { HEAT_LOSS_LEGEND } from './aggregateHeatLossGrid';
 import type { HeatLossClass } from './heatLossClass';
 
@@ -177,4 +178,79 @@ export function summarizeHeatLossCell(
       percent: cell.classSharesPercent[heatLossClass - 1]!,
     })),
   };
+}
+
+/** The cell whose outline holds a point (longitude/latitude in degrees), if any: what a click on the map picks. */
+export function heatLossCellAt(
+  cells: readonly HeatLossCell[],
+  longitudeDegrees: number,
+  latitudeDegrees: number,
+): HeatLossCell | undefined {
+  return cells.find((cell) =>
+    isInsidePolygon(cell.outlineDegrees as [number, number][], [longitudeDegrees, latitudeDegrees]),
+  );
+}
+
+/** Where the overlay image lies (degrees) and how many pixels it has. */
+export interface HeatLossImageFrame {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The frame of the overlay drawn as one image: the cells' extent in longitude/latitude, at about
+ * `metersPerPixel` (2 m draws a 100 m cell's edges crisply), at most `maxPixels` on a side (WebGL's texture limit
+ * on small devices is 4,096).
+ */
+export function heatLossImageFrame(
+  cells: readonly HeatLossCell[],
+  metersPerPixel = 2,
+  maxPixels = 4096,
+): HeatLossImageFrame | undefined {
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  for (const cell of cells)
+    for (const [longitude, latitude] of cell.outlineDegrees) {
+      west = Math.min(west, longitude);
+      east = Math.max(east, longitude);
+      south = Math.min(south, latitude);
+      north = Math.max(north, latitude);
+    }
+  if (!(east > west && north > south)) return undefined;
+  const metersPerDegreeLatitude = 111_320;
+  const metersPerDegreeLongitude =
+    metersPerDegreeLatitude * Math.cos((((south + north) / 2) * Math.PI) / 180);
+  const widthMeters = (east - west) * metersPerDegreeLongitude;
+  const heightMeters = (north - south) * metersPerDegreeLatitude;
+  const scale = Math.min(
+    1,
+    maxPixels / (widthMeters / metersPerPixel),
+    maxPixels / (heightMeters / metersPerPixel),
+  );
+  return {
+    west,
+    south,
+    east,
+    north,
+    width: Math.max(1, Math.round((widthMeters / metersPerPixel) * scale)),
+    height: Math.max(1, Math.round((heightMeters / metersPerPixel) * scale)),
+  };
+}
+
+/** A point in degrees → pixel position in the frame's image (x from the west, y from the north). */
+export function heatLossImagePixel(
+  frame: HeatLossImageFrame,
+  longitudeDegrees: number,
+  latitudeDegrees: number,
+): [number, number] {
+  return [
+    ((longitudeDegrees - frame.west) / (frame.east - frame.west)) * frame.width,
+    ((frame.north - latitudeDegrees) / (frame.north - frame.south)) * frame.height,
+  ];
 }

@@ -13,7 +13,7 @@ const STEP_FIGURES: VariantKeyFigureId[] = ['homes', 'floorAreaRatio', 'siteCove
 /**
  * The rest of the step's text alternative, beside its spoken text: the key figures of the planning quarter and
  * variant the step shows (computed by the same pure functions as the planning panel), and, in a workshop, the
- * comments pinned on the model as a list (numbered like the pins).
+ * comments pinned on the model as a list (numbered like the pins), once there are any: closed, it takes one line.
  */
 export function StoryboardStepSummary({ step }: { step: StoryboardStep }) {
   const { t } = useTranslation();
@@ -48,7 +48,7 @@ export function StoryboardStepSummary({ step }: { step: StoryboardStep }) {
           ))}
         </dl>
       )}
-      {comments && (
+      {comments && comments.length > 0 && (
         <details className="story-comments">
           <summary>{t('workshop.commentsTitle', { count: comments.length })}</summary>
           <WorkshopCommentList comments={comments} />

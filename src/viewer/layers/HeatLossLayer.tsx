@@ -1,160 +1,164 @@
-import {
-  Cartesian3,
-  ClassificationType,
-  Color,
-  ColorGeometryInstanceAttribute,
-  GeometryInstance,
-  GroundPrimitive,
-  PerInstanceColorAppearance,
-  PolygonGeometry,
-} from 'cesium';
-import { useEffect, useState } from 'react';
+import { ImageryLayer, Rectangle, SingleTileImageryProvider, type Scene } from 'cesium';
+import { useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
 import {
   displayedHeatLossClass,
-  heatLossColourComponents,
+  heatLossImageFrame,
+  heatLossImagePixel,
   type HeatLossCell,
+  type HeatLossImageFrame,
   type HeatLossLegend,
 } from '../../domain/thermography/heatLossOverlay';
 import { useTwinStore, useTwinStoreApi } from '../../store/StoreContext';
 
-/** What a pick on the overlay returns as `id`: the cell, never a building. */
-export interface HeatLossCellPickId {
-  kind: 'heat-loss-cell';
-  cellId: string;
+/** Translucent enough to read streets through; the selected cell gets an outline of its own. */
+const OVERLAY_ALPHA = 0.6;
+
+/** The cells drawn into one canvas: fill in the colour of their average class, a faint line between cells. */
+function drawCells(
+  cells: readonly HeatLossCell[],
+  legend: HeatLossLegend,
+  frame: HeatLossImageFrame,
+): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = frame.width;
+  canvas.height = frame.height;
+  const context = canvas.getContext('2d')!;
+  context.lineWidth = 1;
+  context.strokeStyle = 'rgba(40, 40, 40, 0.35)';
+  for (const cell of cells) {
+    context.beginPath();
+    cell.outlineDegrees.forEach(([longitude, latitude], index) => {
+      const [x, y] = heatLossImagePixel(frame, longitude, latitude);
+      if (index === 0) context.moveTo(x, y);
+      else context.lineTo(x, y);
+    });
+    context.closePath();
+    context.fillStyle = legend.colours[displayedHeatLossClass(cell)];
+    context.fill();
+    context.stroke();
+  }
+  return canvas;
 }
 
-export function isHeatLossCellPickId(value: unknown): value is HeatLossCellPickId {
-  return (value as HeatLossCellPickId | undefined)?.kind === 'heat-loss-cell';
+/** One cell's outline, in an image just around it. */
+function drawSelection(cell: HeatLossCell): { canvas: HTMLCanvasElement; frame: HeatLossImageFrame } {
+  const frame = heatLossImageFrame([cell], 0.5, 512)!;
+  const margin = 0.04;
+  const widthDegrees = frame.east - frame.west;
+  const heightDegrees = frame.north - frame.south;
+  const padded: HeatLossImageFrame = {
+    west: frame.west - widthDegrees * margin,
+    east: frame.east + widthDegrees * margin,
+    south: frame.south - heightDegrees * margin,
+    north: frame.north + heightDegrees * margin,
+    width: Math.round(frame.width * (1 + 2 * margin)),
+    height: Math.round(frame.height * (1 + 2 * margin)),
+  };
+  const canvas = document.createElement('canvas');
+  canvas.width = padded.width;
+  canvas.height = padded.height;
+  const context = canvas.getContext('2d')!;
+  context.beginPath();
+  cell.outlineDegrees.forEach(([longitude, latitude], index) => {
+    const [x, y] = heatLossImagePixel(padded, longitude, latitude);
+    if (index === 0) context.moveTo(x, y);
+    else context.lineTo(x, y);
+  });
+  context.closePath();
+  // Dark and light line together: visible on every class colour and on the base map.
+  context.lineJoin = 'round';
+  context.strokeStyle = '#111111';
+  context.lineWidth = 10;
+  context.stroke();
+  context.strokeStyle = '#ffffff';
+  context.lineWidth = 4;
+  context.stroke();
+  return { canvas, frame: padded };
 }
 
-/** Translucent enough to read streets and roofs through; the selected cell stands out by being nearly opaque. */
-const CELL_ALPHA = 0.6;
-const SELECTED_CELL_ALPHA = 0.9;
+function imageryLayerOf(canvas: HTMLCanvasElement, frame: HeatLossImageFrame, alpha: number): ImageryLayer {
+  const provider = new SingleTileImageryProvider({
+    url: canvas.toDataURL('image/png'),
+    rectangle: Rectangle.fromDegrees(frame.west, frame.south, frame.east, frame.north),
+    tileWidth: canvas.width,
+    tileHeight: canvas.height,
+  });
+  return new ImageryLayer(provider, { alpha });
+}
 
-function cellColour(cell: HeatLossCell, legend: HeatLossLegend, alpha: number): Color {
-  const { red, green, blue } = heatLossColourComponents(legend.colours[displayedHeatLossClass(cell)], alpha);
-  return new Color(red, green, blue, alpha);
+/** Calls `done` once the globe has finished loading after the layer was added (its image is then on screen). */
+function whenGlobeLoaded(scene: Scene, done: () => void): () => void {
+  let remove: (() => void) | undefined = scene.postRender.addEventListener(() => {
+    if (!scene.globe.tilesLoaded) {
+      scene.requestRender();
+      return;
+    }
+    remove?.();
+    remove = undefined;
+    done();
+  });
+  scene.requestRender();
+  return () => remove?.();
 }
 
 /**
- * All cells as one batched ground primitive (not one entity per cell), coloured by each cell's average class and
- * draped on the ground only: the buildings keep their own roofs, so the city stays legible, a click on a roof still
- * selects the building, and no classification pass over the 3D tiles costs frames in software WebGL.
+ * The public heat-loss map: the aggregated 100 m cells drawn once into an image and draped on the ground as an
+ * imagery layer, coloured by each cell's average class. An imagery layer costs nothing per frame beyond the globe's
+ * own texturing and follows any terrain a user configures; 1,200 cells as a ground primitive (shadow volumes)
+ * made the first view of the city three to four times slower in software WebGL. Buildings keep their own roofs,
+ * so a click on a roof still selects the building; a click on the ground selects the cell there (useModelClicks).
  */
-function createCellPrimitive(cells: readonly HeatLossCell[], legend: HeatLossLegend): GroundPrimitive {
-  const instances = cells.map((cell) => {
-    // The ring repeats its first corner at the end; Cesium closes polygons itself.
-    const corners = cell.outlineDegrees
-      .slice(0, -1)
-      .flatMap(([longitude, latitude]) => [longitude, latitude]);
-    const pickId: HeatLossCellPickId = { kind: 'heat-loss-cell', cellId: cell.id };
-    return new GeometryInstance({
-      id: pickId,
-      geometry: PolygonGeometry.fromPositions({
-        positions: Cartesian3.fromDegreesArray(corners),
-        vertexFormat: PerInstanceColorAppearance.FLAT_VERTEX_FORMAT,
-      }),
-      attributes: { color: ColorGeometryInstanceAttribute.fromColor(cellColour(cell, legend, CELL_ALPHA)) },
-    });
-  });
-  return new GroundPrimitive({
-    geometryInstances: instances,
-    appearance: new PerInstanceColorAppearance({ flat: true, translucent: true }),
-    classificationType: ClassificationType.TERRAIN,
-    asynchronous: true,
-  });
-}
-
-/** Sets one cell's colour (its pick id is looked up by value: Cesium keys instances by the id object). */
-function paintCell(
-  primitive: GroundPrimitive,
-  pickIds: ReadonlyMap<string, HeatLossCellPickId>,
-  cell: HeatLossCell | undefined,
-  legend: HeatLossLegend,
-  alpha: number,
-): void {
-  const pickId = cell && pickIds.get(cell.id);
-  if (!cell || !pickId || !primitive.ready) return;
-  const attributes = primitive.getGeometryInstanceAttributes(pickId) as { color?: Uint8Array } | undefined;
-  if (attributes) attributes.color = ColorGeometryInstanceAttribute.toValue(cellColour(cell, legend, alpha));
-}
-
-/** Shows or hides the cells without rebuilding them (switching the layer back on is instant). */
-function setPrimitiveShown(primitive: GroundPrimitive, shown: boolean): void {
-  primitive.show = shown;
-}
-
-function pickIdsOf(primitive: GroundPrimitive): Map<string, HeatLossCellPickId> {
-  const instances = primitive.geometryInstances as GeometryInstance[];
-  return new Map(
-    instances.map((instance) => [
-      (instance.id as HeatLossCellPickId).cellId,
-      instance.id as HeatLossCellPickId,
-    ]),
-  );
-}
-
-interface DrawnOverlay {
-  primitive: GroundPrimitive;
-  pickIds: Map<string, HeatLossCellPickId>;
-  cells: readonly HeatLossCell[];
-  legend: HeatLossLegend;
-}
-
-/** The public heat-loss map: aggregated 100 m cells on the ground; a click on a cell selects it (see useModelClicks). */
 export function HeatLossLayer() {
   const { scene } = useCesium();
   const store = useTwinStoreApi();
   const visible = useTwinStore((state) => state.view.visibleLayerIds.includes('heat-loss'));
   const overlay = useTwinStore((state) => state.heatLossOverlay);
   const selectedCellId = useTwinStore((state) => state.selectedHeatLossCellId);
-  // Set once the primitive is built; the cells' colours can be changed only from then on.
-  const [drawn, setDrawn] = useState<DrawnOverlay | undefined>(undefined);
+  // The drawn layer, shown and hidden without redrawing (switching the layer back on is instant).
+  const layerRef = useRef<ImageryLayer | undefined>(undefined);
 
   useEffect(() => {
     if (!scene || overlay.state !== 'ready') return;
-    const primitive = createCellPrimitive(overlay.cells, overlay.legend);
-    const pickIds = pickIdsOf(primitive);
-    setPrimitiveShown(primitive, store.getState().view.visibleLayerIds.includes('heat-loss'));
-    scene.primitives.add(primitive);
-    // Built asynchronously: keep frames coming (the scene renders only on change) until it is ready, then tell.
-    let removeReadyCheck: (() => void) | undefined = scene.postRender.addEventListener(() => {
-      if (!primitive.ready) {
-        scene.requestRender();
-        return;
-      }
-      removeReadyCheck?.();
-      removeReadyCheck = undefined;
-      setDrawn({ primitive, pickIds, cells: overlay.cells, legend: overlay.legend });
-      store.getState().reportHeatLossDrawn(overlay.cells.length);
-    });
-    scene.requestRender();
+    const frame = heatLossImageFrame(overlay.cells);
+    if (!frame) {
+      store.getState().reportHeatLossDrawn(0);
+      return () => store.getState().reportHeatLossDrawn(undefined);
+    }
+    const added = imageryLayerOf(drawCells(overlay.cells, overlay.legend, frame), frame, OVERLAY_ALPHA);
+    added.show = store.getState().view.visibleLayerIds.includes('heat-loss');
+    scene.imageryLayers.add(added);
+    layerRef.current = added;
+    const stopWaiting = whenGlobeLoaded(scene, () =>
+      store.getState().reportHeatLossDrawn(overlay.cells.length),
+    );
     return () => {
-      removeReadyCheck?.();
-      setDrawn(undefined);
+      stopWaiting();
+      layerRef.current = undefined;
       store.getState().reportHeatLossDrawn(undefined);
-      if (!scene.isDestroyed()) scene.primitives.remove(primitive);
+      if (!scene.isDestroyed()) scene.imageryLayers.remove(added, true);
     };
   }, [scene, overlay, store]);
 
   useEffect(() => {
-    if (!drawn || !scene) return;
-    setPrimitiveShown(drawn.primitive, visible);
+    if (!layerRef.current || !scene) return;
+    layerRef.current.show = visible;
     scene.requestRender();
-  }, [scene, drawn, visible]);
+  }, [scene, visible]);
 
   useEffect(() => {
-    if (!scene || !drawn || selectedCellId === undefined) return;
-    // The selected cell nearly opaque; back to translucent when another one (or none) is selected.
-    const cell = drawn.cells.find((candidate) => candidate.id === selectedCellId);
-    paintCell(drawn.primitive, drawn.pickIds, cell, drawn.legend, SELECTED_CELL_ALPHA);
+    if (!scene || !visible || overlay.state !== 'ready' || selectedCellId === undefined) return;
+    const cell = overlay.cells.find((candidate) => candidate.id === selectedCellId);
+    if (!cell) return;
+    const { canvas, frame } = drawSelection(cell);
+    const outline = imageryLayerOf(canvas, frame, 1);
+    scene.imageryLayers.add(outline);
     scene.requestRender();
     return () => {
-      if (scene.isDestroyed() || drawn.primitive.isDestroyed()) return;
-      paintCell(drawn.primitive, drawn.pickIds, cell, drawn.legend, CELL_ALPHA);
+      if (scene.isDestroyed()) return;
+      scene.imageryLayers.remove(outline, true);
       scene.requestRender();
     };
-  }, [scene, drawn, selectedCellId]);
+  }, [scene, visible, overlay, selectedCellId]);
   return null;
 }

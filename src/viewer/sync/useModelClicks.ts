@@ -7,9 +7,9 @@ import {
   type Viewer,
 } from 'cesium';
 import { useEffect } from 'react';
+import { heatLossCellAt } from '../../domain/thermography/heatLossOverlay';
 import type { TwinStore } from '../../store/createTwinStore';
 import { readFeatureProperties } from '../adapters/featureProperties';
-import { isHeatLossCellPickId } from '../layers/HeatLossLayer';
 import { isSensorPickId } from '../layers/SensorsLayer';
 import { handleCorridorClick } from './corridorClicks';
 import { handleWorkshopPinClick } from './workshopPinClicks';
@@ -39,12 +39,9 @@ export function useModelClicks(viewer: Viewer | undefined, store: TwinStore): vo
       }
       const picked: unknown = viewer.scene.pick(click.position);
       const pickedId = (picked as { id?: unknown } | undefined)?.id;
-      if (isHeatLossCellPickId(pickedId)) {
-        store.getState().selectHeatLossCell(pickedId.cellId);
-        return;
-      }
       // One thing selected at a time: a click on anything else closes a heat-loss cell's aggregate.
       store.getState().selectHeatLossCell(undefined);
+      if (picked === undefined && selectHeatLossCellAt(viewer, store, click.position)) return;
       if (isSensorPickId(pickedId)) {
         store.getState().selectSensor(pickedId.sensorId);
       } else if (picked instanceof Cesium3DTileFeature) {
@@ -59,4 +56,25 @@ export function useModelClicks(viewer: Viewer | undefined, store: TwinStore): vo
       if (!viewer.isDestroyed()) handler.removeInputAction(ScreenSpaceEventType.LEFT_CLICK);
     };
   }, [viewer, store]);
+}
+
+/** With the heat-loss map shown, a click on the ground selects the cell there (the map is an image, not a model). */
+function selectHeatLossCellAt(viewer: Viewer, store: TwinStore, position: Cartesian2): boolean {
+  const state = store.getState();
+  if (!state.view.visibleLayerIds.includes('heat-loss') || state.heatLossOverlay.state !== 'ready')
+    return false;
+  const ray = viewer.camera.getPickRay(position);
+  const ground = ray && viewer.scene.globe.pick(ray, viewer.scene);
+  if (!ground) return false;
+  const cartographic = Cartographic.fromCartesian(ground);
+  const cell = heatLossCellAt(
+    state.heatLossOverlay.cells,
+    CesiumMath.toDegrees(cartographic.longitude),
+    CesiumMath.toDegrees(cartographic.latitude),
+  );
+  if (!cell) return false;
+  state.selectHeatLossCell(cell.id);
+  state.selectBuilding(undefined);
+  state.selectSensor(undefined);
+  return true;
 }
