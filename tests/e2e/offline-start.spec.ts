@@ -31,6 +31,9 @@ test('opens on the Prinzipalmarkt in 3D, offline, without a console error', asyn
   expect(variety.modeBrightness).toBeGreaterThan(30);
 
   expect(imageryRequests.length).toBeGreaterThan(0);
+  // Nothing claims Ion is in use: CesiumJS is credited in words, not with the "Cesium ion" logo.
+  await expect(page.locator('.cesium-credit-logoContainer')).toHaveText('CesiumJS');
+  await expect(page.locator('.cesium-widget-credits img[title="Cesium ion"]')).toHaveCount(0);
   expect(leaving).toEqual([]);
   expect(errors).toEqual([]);
 });
