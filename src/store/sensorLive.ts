@@ -61,13 +61,13 @@ export interface SensorLiveOptions {
   clock?: () => number;
   loadHistory?: SensorLive['loadHistory'];
   /**
-   * Main-thread ms per 60 Hz frame for applying live values, handling the messages included (default 1: the goal
+   * Main-thread ms in any 16.7 ms (a 60 Hz frame, whatever its phase) for applying live values, handling the messages included (default 1: the goal
    * is 2; the rest is margin for a last slice, a message that lands after the budget is spent, a pause for GC).
    */
   applyBudgetMs?: number;
 }
 
-/** A frame at 60 Hz: the budget is per such window of the clock. */
+/** A frame at 60 Hz: the budget holds for any window of this length. */
 const FRAME_MS = 1000 / 60;
 /** Observations applied between two looks at the clock: at most, and at least when little budget is left. */
 const SLICE = 128;
@@ -99,38 +99,56 @@ export function createSensorLive({
   }[] = [];
   const finishBatch = () => batches.shift()?.whenApplied?.();
   let drainTimer: ReturnType<typeof setTimeout> | undefined;
-  let frameIndex = -1;
-  let spentInFrame = 0;
+  // What one observation has cost lately (applying it, recolouring its marker): a slice is sized to the budget
+  // left, so the last slice of a frame does not overrun it by a whole slice.
+  let msPerObservation = 0.01;
+  // Work of the last frame's length, as [start, end] pairs in time order: the budget holds for any 16.7 ms window,
+  // whatever the phase of the display's frames (a fixed grid of windows would let the end of one window and the
+  // start of the next fall into one real frame, twice the budget).
+  const recent: number[] = [];
   const spend = (startedAt: number, milliseconds: number) => {
-    const frame = Math.floor(startedAt / FRAME_MS);
-    if (frame !== frameIndex) {
-      frameIndex = frame;
-      spentInFrame = 0;
+    if (milliseconds <= 0) return;
+    // Pieces may be reported after later ones began (a message's parse before its slice): keep the pairs sorted.
+    let at = recent.length;
+    while (at > 0 && recent[at - 2]! > startedAt) at -= 2;
+    recent.splice(at, 0, startedAt, startedAt + milliseconds);
+  };
+  /** Work done within the frame's length before `now`. */
+  const spentBefore = (now: number): number => {
+    const from = now - FRAME_MS;
+    let drop = 0;
+    while (drop < recent.length && recent[drop + 1]! <= from) drop += 2;
+    if (drop > 0) recent.splice(0, drop);
+    let spent = 0;
+    for (let index = 0; index < recent.length; index += 2) {
+      spent += Math.min(recent[index + 1]!, now) - Math.max(recent[index]!, from);
     }
-    spentInFrame += milliseconds;
+    return spent;
+  };
+  /** Room for at least a smallest slice in the window ending now (always, when nothing was done in it). */
+  const roomAt = (now: number) => {
+    const spent = spentBefore(now);
+    return spent === 0 || applyBudgetMs - spent >= SMALLEST_SLICE * msPerObservation;
   };
   const scheduleDrain = () => {
     if (drainTimer !== undefined || (queued.size === 0 && batches.length === 0)) return;
     const now = clock();
-    const nextFrameIn =
-      Math.floor(now / FRAME_MS) === frameIndex && spentInFrame >= applyBudgetMs
-        ? (frameIndex + 1) * FRAME_MS - now
-        : 0;
-    drainTimer = setTimeout(drain, Math.max(0, nextFrameIn));
+    let wait = 0;
+    if (!roomAt(now)) {
+      // Wait until the oldest piece of work leaves the window, then look again.
+      wait = Math.max(1, recent[1]! + FRAME_MS - now);
+    }
+    drainTimer = setTimeout(drain, wait);
   };
   const slice: WireObservation[] = [];
-  // What one observation has cost lately (applying it, recolouring its marker): a slice is sized to the budget
-  // left, so the last slice of a frame does not overrun it by a whole slice.
-  let msPerObservation = 0.01;
   function drain(): void {
     drainTimer = undefined;
     const started = clock();
-    spend(started, 0);
-    let elapsed = 0;
-    while ((queued.size > 0 || batches.length > 0) && spentInFrame + elapsed < applyBudgetMs) {
-      const left = applyBudgetMs - spentInFrame - elapsed;
+    let now = started;
+    while ((queued.size > 0 || batches.length > 0) && roomAt(now)) {
+      const left = applyBudgetMs - spentBefore(now);
       const size = Math.max(SMALLEST_SLICE, Math.min(SLICE, Math.floor(left / msPerObservation)));
-      const sliceStarted = clock();
+      const sliceStarted = now;
       let changed: Set<string>;
       let applied: number;
       if (queued.size > 0) {
@@ -146,13 +164,12 @@ export function createSensorLive({
         [changed, applied] = applyBatchSlice(batches[0]!, size);
       }
       if (changed.size > 0) notify(changed);
-      const now = clock();
+      now = clock();
+      spend(sliceStarted, now - sliceStarted);
       if (applied > 0) msPerObservation = 0.7 * msPerObservation + (0.3 * (now - sliceStarted)) / applied;
-      elapsed = now - started;
     }
     slice.length = 0;
-    spend(started, elapsed);
-    if (elapsed > 0) globalThis.twinSensorApplyProbe?.(started, elapsed, 0, 'slice');
+    if (now > started) globalThis.twinSensorApplyProbe?.(started, now - started, 0, 'slice');
     scheduleDrain();
   }
 
