@@ -15,6 +15,17 @@
       probes.startedAt = performance.now();
       probes.recording = true;
     },
+    /** Marks the trace (blink.user_timing) a few times, 0.3 ms apart; returns the marks' performance.now() times. */
+    sync() {
+      const times = [];
+      for (let index = 0; index < 12; index++) {
+        const until = performance.now() + 0.3;
+        while (performance.now() < until);
+        times.push(performance.mark('twin-bench-sync').startTime);
+      }
+      performance.clearMarks('twin-bench-sync');
+      return times;
+    },
     stop() {
       probes.recording = false;
       return { work: probes.work, startMs: probes.startedAt, endMs: performance.now() };

@@ -3,7 +3,7 @@
 // second; Chromium as in playwright.config.ts. The app's feed reports the main-thread time of each message it
 // handles (a WebSocket message forwarded to the reader's worker, a batch back from it) and SensorLive each slice of
 // values applied (the layer recolours inside it) to an init script.
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import type { FastifyInstance } from 'fastify';
@@ -16,6 +16,16 @@ import { formatGoalRatio, formatHeading, formatNumber, formatTable } from '../be
 import { BenchSource } from '../hub/benchSource';
 import { median, percentile } from '../statistics';
 import { applyWorkPerFrameAnyPhase, FRAME_PHASES, type Recording } from './frames';
+import {
+  cpuOfPieces,
+  cpuPerFrame,
+  findPageClock,
+  mainThreadGcMs,
+  mainThreadTaskMs,
+  type CpuPerFrame,
+} from './traceCpu';
+import { endTrace, startTrace } from './traceRecorder';
+import { readAllThreadTimes, threadTimesBetween, type ThreadTimes } from './threadSchedStat';
 import { openMetricsSession, readMainThreadSeconds } from '../viewer/mainThreadMetrics';
 import { prepareAppAndTiles } from '../viewer/prepareBenchApp';
 
@@ -91,6 +101,14 @@ export interface SensorsBrowserResult {
   /** Main-thread time of all tasks (Chromium's TaskDuration) per second, updating and with the feed paused. */
   busyUpdatingMsPerSecond: number;
   busyPausedMsPerSecond: number;
+  /** From a Chrome trace of the updating window: the apply work's CPU time per frame (undefined if the trace
+   * failed), and all main-thread GC per second. */
+  cpu?: CpuPerFrame;
+  gcMainThreadMsPerSecond?: number;
+  /** The kernel's account of the page's main thread over the updating window, ms per second. */
+  mainThreadPerSecond?: ThreadTimes;
+  /** All the main thread's traced tasks, wall and CPU ms per second (CPU should match the kernel's on-CPU). */
+  tracedTasksPerSecond?: { wallMs: number; cpuMs: number };
 }
 
 async function measureSensorCount(
@@ -134,6 +152,8 @@ async function measureSensorCount(
     });
     const metrics = await openMetricsSession(page);
 
+    const tracing = await page.context().newCDPSession(page);
+
     const window = async (): Promise<{ recording: Recording; busySeconds: number; span: number }> => {
       const before = await readMainThreadSeconds(metrics);
       await page.evaluate('window.__twinSensorBench.start()');
@@ -143,7 +163,63 @@ async function measureSensorCount(
       const span = (recording.endMs - recording.startMs) / 1000;
       return { recording, busySeconds: after.task - before.task, span };
     };
+    // The updating window is traced, with sync marks just before and after it for the clock.
+    await startTrace(tracing);
+    const marksBefore = (await page.evaluate('window.__twinSensorBench.sync()')) as number[];
+    const threadsBefore = readAllThreadTimes();
     const updating = await window();
+    const threadsAfter = readAllThreadTimes();
+    const marksAfter = (await page.evaluate('window.__twinSensorBench.sync()')) as number[];
+    let cpu: CpuPerFrame | undefined;
+    let gcMainThreadMsPerSecond: number | undefined;
+    let mainThreadPerSecond: ThreadTimes | undefined;
+    let tracedTasksPerSecond: { wallMs: number; cpuMs: number } | undefined;
+    try {
+      const trace = await endTrace(tracing);
+      const traceFolder = process.env.TWIN_BENCH_TRACE_DIR;
+      if (traceFolder) {
+        const file = join(traceFolder, `sensors-browser-${count}.trace.json`);
+        writeFileSync(file, JSON.stringify({ traceEvents: trace.events }));
+        const marks = [...marksBefore, ...marksAfter];
+        writeFileSync(
+          file.replace(/trace\.json$/, 'recording.json'),
+          JSON.stringify({ ...updating.recording, marks }),
+        );
+        log(`sensors-browser ${count}: trace written to ${file}`);
+      }
+      const clock = findPageClock(trace.events, [...marksBefore, ...marksAfter]);
+      const pieces = cpuOfPieces(updating.recording, trace.events, clock);
+      cpu = cpuPerFrame(updating.recording, pieces);
+      gcMainThreadMsPerSecond = mainThreadGcMs(updating.recording, trace.events, clock) / updating.span;
+      const tasks = mainThreadTaskMs(updating.recording, trace.events, clock);
+      tracedTasksPerSecond = { wallMs: tasks.wallMs / updating.span, cpuMs: tasks.cpuMs / updating.span };
+      const mainThread = threadTimesBetween(threadsBefore, threadsAfter, clock.pid, clock.tid);
+      if (mainThread) {
+        mainThreadPerSecond = {
+          onCpuMs: mainThread.onCpuMs / updating.span,
+          waitingMs: mainThread.waitingMs / updating.span,
+        };
+      }
+      // Handlers' pieces start with their FunctionCall / TimerFire: how far off they are checks the clock offset.
+      const startGaps = pieces
+        .filter((piece) => piece.enclosing === 'FunctionCall' || piece.enclosing === 'TimerFire')
+        .map((piece) => Math.abs(piece.startMs - piece.enclosingStartMs!));
+      const enclosing = new Map<string, number>();
+      for (const piece of pieces)
+        enclosing.set(piece.enclosing ?? '(none)', (enclosing.get(piece.enclosing ?? '(none)') ?? 0) + 1);
+      log(
+        `sensors-browser ${count}: trace ${trace.megabytes.toFixed(0)} MB${trace.dataLoss ? ' (events LOST)' : ''}, ` +
+          `thread ${clock.threadName}, clock offset spread ${clock.spreadMs.toFixed(3)} ms over ` +
+          `${marksBefore.length + marksAfter.length} marks, pieces start ${median(startGaps).toFixed(3)} ms ` +
+          `(p95 ${percentile(startGaps, 0.95).toFixed(3)} ms) from their FunctionCall/TimerFire; CPU share from ` +
+          [...enclosing].map(([name, pieceCount]) => `${name} ${pieceCount}`).join(', '),
+      );
+    } catch (error) {
+      log(
+        `sensors-browser ${count}: no CPU figures: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    await tracing.detach();
     stopDriver();
     // Let the last batches land, then the same window without updates.
     await page.waitForTimeout(1000);
@@ -175,6 +251,10 @@ async function measureSensorCount(
       frameMaxMs: Math.max(...perFrame),
       busyUpdatingMsPerSecond: (updating.busySeconds * 1000) / updating.span,
       busyPausedMsPerSecond: (paused.busySeconds * 1000) / paused.span,
+      cpu,
+      gcMainThreadMsPerSecond,
+      mainThreadPerSecond,
+      tracedTasksPerSecond,
     };
   } finally {
     stopDriver();
@@ -230,6 +310,59 @@ function formatResults(results: readonly SensorsBrowserResult[]): string {
   );
 }
 
+const formatShare = (share: number | undefined) =>
+  share === undefined || Number.isNaN(share) ? '–' : `${formatNumber(share * 100)} %`;
+
+/** The second table: the same apply work in CPU time (from the trace), and what the wall-clock tail was. */
+function formatCpuResults(results: readonly SensorsBrowserResult[]): string {
+  return formatTable(
+    [
+      { heading: 'sensors at 1 Hz', numeric: true },
+      { heading: 'pieces in a traced event', numeric: true },
+      { heading: 'apply CPU ÷ wall', numeric: true },
+      { heading: 'CPU ms/frame mean', numeric: true },
+      { heading: 'frames with work: CPU ms median', numeric: true },
+      { heading: 'p95', numeric: true },
+      { heading: 'max', numeric: true },
+      { heading: `median ÷ goal ${APPLY_PER_FRAME_GOAL_MS} ms`, numeric: true },
+      { heading: 'p95 ÷ goal', numeric: true },
+      { heading: 'wall tail (≥ wall p95): frames', numeric: true },
+      { heading: 'wall ms mean', numeric: true },
+      { heading: 'off-CPU', numeric: true },
+      { heading: 'in GC', numeric: true },
+      { heading: 'GC ms/s in apply', numeric: true },
+      { heading: 'all main-thread GC ms/s', numeric: true },
+      { heading: 'main thread: traced tasks ms/s', numeric: true },
+      { heading: 'their CPU', numeric: true },
+      { heading: 'kernel: on CPU ms/s', numeric: true },
+      { heading: 'runnable, waiting ms/s', numeric: true },
+    ],
+    results.map(
+      ({ sensors, cpu, gcMainThreadMsPerSecond, mainThreadPerSecond, tracedTasksPerSecond, seconds }) => [
+        formatNumber(sensors),
+        cpu ? `${formatNumber(cpu.piecesMatched)} / ${formatNumber(cpu.pieces)}` : '–',
+        cpu ? formatNumber(cpu.cpuMs / cpu.wallMs, 2) : '–',
+        formatNumber(cpu?.cpuMeanMs, 3),
+        formatNumber(cpu?.busyCpuMedianMs, 2),
+        formatNumber(cpu?.busyCpuP95Ms, 2),
+        formatNumber(cpu?.cpuMaxMs, 2),
+        cpu ? formatGoalRatio(cpu.busyCpuMedianMs, APPLY_PER_FRAME_GOAL_MS, 'at-most') : '–',
+        cpu ? formatGoalRatio(cpu.busyCpuP95Ms, APPLY_PER_FRAME_GOAL_MS, 'at-most') : '–',
+        formatNumber(cpu?.tailFrames),
+        formatNumber(cpu?.tailWallMeanMs, 2),
+        formatShare(cpu?.tailOffCpuShare),
+        formatShare(cpu?.tailGcShare),
+        cpu ? formatNumber(cpu.gcInApplyMs / seconds, 2) : '–',
+        formatNumber(gcMainThreadMsPerSecond, 1),
+        formatNumber(tracedTasksPerSecond?.wallMs),
+        formatNumber(tracedTasksPerSecond?.cpuMs),
+        formatNumber(mainThreadPerSecond?.onCpuMs),
+        formatNumber(mainThreadPerSecond?.waitingMs),
+      ],
+    ),
+  );
+}
+
 /** Measures 1,000 and 10,000 sensors in turn and prints one table; a count that breaks is reported, the rest go on. */
 export async function runSensorsBrowserBench(options: SensorsBrowserBenchOptions): Promise<void> {
   const seconds = options.quick ? 5 : 15;
@@ -259,13 +392,19 @@ export async function runSensorsBrowserBench(options: SensorsBrowserBenchOptions
   } finally {
     await browser.close();
   }
-  if (results.length > 0) console.log(formatResults(results));
+  if (results.length > 0) console.log(`${formatResults(results)}\n\n${formatCpuResults(results)}`);
   console.log(
     "receive: a message handled by the feed on the main thread (a WebSocket message's text forwarded to the " +
       "reader's worker, which parses and coalesces; a compact batch back from it queued in SensorLive); slice: " +
       'queued values applied and the changed markers recoloured (SensorLive, within 1 ms in any 16.7 ms); ' +
       'ms/frame: both summed per 60 Hz frame (frames at 8 phases against the recording; a piece across a ' +
       'frame end counts in both by its overlap); busy ms/s: every main-thread task ' +
-      "(Chromium's TaskDuration), including the renders the updates ask for.",
+      "(Chromium's TaskDuration), including the renders the updates ask for. Second table, from a Chrome trace " +
+      "of the updating window: each piece's CPU ms = its wall ms × the thread-CPU share (tdur/dur) of the " +
+      'innermost main-thread trace event around it (less nested events outside the piece), summed per frame as ' +
+      'above; wall tail: the frames with work at or above the wall p95, the share of their wall ms the main ' +
+      'thread was off the CPU (descheduled) and the share inside GC events (GC is on the CPU); main thread: all ' +
+      "its traced tasks' wall and CPU ms per second, and the kernel's schedstat for the thread over the window " +
+      '(on CPU should match the traced CPU; waiting = ready to run but no CPU free).',
   );
 }
