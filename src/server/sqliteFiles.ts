@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { Database, type SqliteDatabase } from './sqliteDriver';
 
 export interface SchemaDatabaseOptions {
   /** `CREATE … IF NOT EXISTS` statements: run on every open, so a new file gets its tables. */

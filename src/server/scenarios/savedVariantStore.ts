@@ -1,4 +1,4 @@
-import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
+import type { SqliteDatabase, Statement } from '../sqliteDriver';
 import { openSchemaDatabase } from '../sqliteFiles';
 import type { SavedVariant } from '../../domain/scenarios/savedVariants';
 import { scenarioVariantSchema } from '../../domain/scenarios/scenarioSchema';

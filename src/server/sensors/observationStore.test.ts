@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from '../sqliteDriver';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PhenomenonId } from '../../domain/sensors/phenomena';
 import type { Observation } from '../../domain/sensors/sensorModel';

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
-import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
+import { Database, type SqliteDatabase, type Statement } from '../sqliteDriver';
 import type { WireObservation } from '../../domain/sensors/hubProtocol';
 import type { PhenomenonId } from '../../domain/sensors/phenomena';
 import type { Observation, SensorDescription } from '../../domain/sensors/sensorModel';

@@ -4,8 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { Database, type SqliteDatabase } from '../sqliteDriver';
 import type { StoredAccessCode } from './accessCodes';
 
 /** 2: buildings carry their geometry and comparison group; groups of similar buildings in their own table. */

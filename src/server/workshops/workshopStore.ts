@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { SqliteDatabase } from '../sqliteDriver';
 import { openSchemaDatabase } from '../sqliteFiles';
 import { storyboardDocumentSchema, type StoryboardDocument } from '../../domain/storyboards/storyboardSchema';
 import type { ExportedVote } from '../../domain/workshops/workshopExport';
