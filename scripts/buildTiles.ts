@@ -92,6 +92,7 @@ const [
   { buildBuildingTileset },
   { conversionExitCode, formatConversionSummary },
   { createFileMeshSpillStore },
+  { createFileSearchEntrySpill },
   { readInputFiles },
   { readInputFilesParallel },
   { stageTilesetFolder },
@@ -101,6 +102,7 @@ const [
   import('../src/domain/buildings/pipeline/buildBuildingTileset'),
   import('../src/domain/buildings/pipeline/conversionSummary'),
   import('./buildings/fileMeshSpillStore'),
+  import('./buildings/fileSearchEntrySpill'),
   import('./buildings/readInputFile'),
   import('./buildings/readInputFilesParallel'),
   import('./buildings/writeTilesetFolder'),
@@ -115,12 +117,15 @@ const onIssue = values.quiet
   ? () => undefined
   : (issue: BuildingIssue) => console.error(formatBuildingIssue(issue));
 const outputFolder = resolve(values.out);
-// Tiles go to disk as they are written and meshes wait in a temporary file: memory stays flat for any input.
+// Tiles go to disk as they are written, meshes and address entries wait in temporary files (the address index is
+// sorted there and written in chunks): memory stays flat for any input.
 const staged = stageTilesetFolder(outputFolder);
 const spillStore = createFileMeshSpillStore();
+const searchEntrySpill = createFileSearchEntrySpill();
 const cleanUpAndExit = () => {
   void closePools();
   spillStore.dispose();
+  searchEntrySpill.dispose();
   staged.discard();
   process.exit(130);
 };
@@ -152,6 +157,7 @@ try {
       onTilesProgress: (written, total) =>
         process.stdout.write(`\r${written} von ${total} Gebäuden in Kacheln geschrieben …`),
       spillStore,
+      searchEntrySpill,
       writeFile: (file) => {
         staged.writeFile(file);
         filesWritten++;
@@ -174,5 +180,6 @@ try {
 } finally {
   await closePools();
   spillStore.dispose();
+  searchEntrySpill.dispose();
   staged.discard();
 }

@@ -8,6 +8,7 @@ import { generateMuensterCity } from '../../src/domain/buildings/generator/gener
 import { buildBuildingTileset } from '../../src/domain/buildings/pipeline/buildBuildingTileset';
 import type { TilesetFiles } from '../../src/domain/buildings/tiles/writeBuildingTileset';
 import { createFileMeshSpillStore } from './fileMeshSpillStore';
+import { createFileSearchEntrySpill } from './fileSearchEntrySpill';
 import { stageTilesetFolder } from './writeTilesetFolder';
 
 // Enough buildings for a dozen tiles; fileMeshSpillStore.test.ts covers records beyond the write buffer.
@@ -35,23 +36,27 @@ function readFolder(folder: string): TilesetFiles {
     .sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-/** Through the file-backed store into a staged folder, as `npm run tiles` runs it. */
+/** Through the file-backed stores into a staged folder, as `npm run tiles` runs it. */
 async function buildThroughFiles(features = CITY.features): Promise<TilesetFiles> {
   const parent = mkdtempSync(join(tmpdir(), 'twin-spilled-tileset-'));
   const folder = join(parent, 'tiles');
   const staged = stageTilesetFolder(folder);
   const spillStore = createFileMeshSpillStore();
+  // Runs far smaller than the default, so the addresses are sorted in several runs and merged.
+  const searchEntrySpill = createFileSearchEntrySpill({ rowsPerRun: 100, runsPerMerge: 4 });
   try {
     await buildBuildingTileset(readCity(features), {
       heightMode: 'ellipsoid',
       maxFeaturesPerTile: MAX_FEATURES_PER_TILE,
       onIssue: () => undefined,
       spillStore,
+      searchEntrySpill,
       writeFile: staged.writeFile,
     });
     staged.commit();
   } finally {
     spillStore.dispose();
+    searchEntrySpill.dispose();
     staged.discard();
   }
   try {

@@ -8,6 +8,7 @@ import {
   prepareMeshRecord,
   writeMeshRecord,
 } from '../../src/domain/buildings/tiles/meshRecord';
+import { Float64Column, Int32Column } from '../../src/domain/buildings/tiles/compactColumns';
 import type { MeshHandle, MeshSpillStore } from '../../src/domain/buildings/tiles/meshSpillStore';
 
 /** Records are gathered into writes of this size: one system call per few thousand buildings, not per building. */
@@ -25,8 +26,9 @@ export class FileMeshSpillStore implements MeshSpillStore {
   private bufferedBytes = 0;
   /** Bytes already in the file; the write buffer continues from here. */
   private flushedBytes = 0;
-  private readonly offsets: number[] = [];
-  private readonly lengths: number[] = [];
+  /** Per record, in typed-array blocks off the JS heap (compactColumns.ts). */
+  private readonly offsets = new Float64Column();
+  private readonly lengths = new Int32Column();
 
   constructor(parentFolder = tmpdir()) {
     this.folder = mkdtempSync(join(parentFolder, 'twin-mesh-spill-'));
@@ -66,10 +68,10 @@ export class FileMeshSpillStore implements MeshSpillStore {
 
   get(handle: MeshHandle): BuildingMesh {
     const descriptor = this.openDescriptor();
-    const offset = this.offsets[handle];
-    const length = this.lengths[handle];
-    if (offset === undefined || length === undefined)
+    if (!Number.isInteger(handle) || handle < 0 || handle >= this.size)
       throw new Error(`No mesh stored under handle ${handle}.`);
+    const offset = this.offsets.get(handle);
+    const length = this.lengths.get(handle);
     if (offset + length > this.flushedBytes) this.flush();
     // A buffer of its own per record: decodeMeshRecord then views it instead of copying the arrays out.
     const record = new Uint8Array(length);

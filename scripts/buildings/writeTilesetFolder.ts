@@ -1,11 +1,15 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { TilesetFile, TilesetFiles } from '../../src/domain/buildings/tiles/writeBuildingTileset';
+import type {
+  ChunkedTilesetFile,
+  TilesetFile,
+  TilesetFiles,
+} from '../../src/domain/buildings/tiles/writeBuildingTileset';
 
 /** A tileset being written beside its folder; nothing replaces the folder until commit(). */
 export interface StagedTilesetFolder {
-  /** Writes one file into the staging folder (a TilesetFileSink). */
-  writeFile(file: TilesetFile): void;
+  /** Writes one file into the staging folder, whole or chunk by chunk (a ChunkedTilesetFileSink). */
+  writeFile(file: TilesetFile | ChunkedTilesetFile): void;
   /** Replaces the folder with what was written. */
   commit(): void;
   /** Removes the staging folder, leaving the folder as it was; does nothing after commit(). */
@@ -27,7 +31,8 @@ export function stageTilesetFolder(folder: string): StagedTilesetFolder {
       if (finished) throw new Error(`${folder}: the tileset has already been committed or discarded.`);
       const target = join(staging, file.path);
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, file.bytes);
+      if ('bytes' in file) writeFileSync(target, file.bytes);
+      else writeChunks(target, file.chunks);
     },
     commit() {
       if (finished) throw new Error(`${folder}: the tileset has already been committed or discarded.`);
@@ -55,6 +60,18 @@ export function stageTilesetFolder(folder: string): StagedTilesetFolder {
       rmSync(staging, { recursive: true, force: true });
     },
   };
+}
+
+/** Writes the chunks one after another into a new file, holding one at a time. */
+function writeChunks(target: string, chunks: Iterable<Uint8Array>): void {
+  const descriptor = openSync(target, 'w');
+  try {
+    for (const chunk of chunks)
+      for (let written = 0; written < chunk.byteLength;)
+        written += writeSync(descriptor, chunk, written, chunk.byteLength - written);
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
 /** Writes a whole tileset held in memory into `folder` atomically (see stageTilesetFolder). */

@@ -1,4 +1,5 @@
 import { Float64Column, Int32Column, StringColumn } from './tiles/compactColumns';
+import type { ChunkedTilesetFile, TilesetFile } from './tiles/writeBuildingTileset';
 
 /**
  * The address search index the pipeline writes beside each tileset (`search-index.json`). It is static, so a
@@ -49,11 +50,67 @@ export function expandFunctionCode(written: number | string | null | undefined):
 export const ADDRESS_COLLATOR = new Intl.Collator('de', { numeric: true });
 const ID_COLLATOR = new Intl.Collator();
 
+/**
+ * The order of the index's rows: by address (house numbers numerically), then by building id. A sort by it must be
+ * stable (Array.prototype.sort is), so that the rest of a tie keeps the order the entries were added in.
+ */
+export function compareSearchKeys(
+  addressA: string,
+  buildingIdA: string,
+  addressB: string,
+  buildingIdB: string,
+): number {
+  return ADDRESS_COLLATOR.compare(addressA, addressB) || ID_COLLATOR.compare(buildingIdA, buildingIdB);
+}
+
+/** What the index file starts with, before its first row. */
+export const SEARCH_INDEX_HEAD = `{"schemaVersion":${SEARCH_INDEX_SCHEMA_VERSION},"entries":[\n`;
+/** What stands between two rows. */
+export const SEARCH_INDEX_ROW_SEPARATOR = ',\n';
+/** What the index file ends with, after its last row. */
+export const SEARCH_INDEX_TAIL = '\n]}\n';
+
+/**
+ * One row of the index file: `[buildingId, address, longitude, latitude, topHeightMeters, functionCode, storeys,
+ * footprintAreaSquareMeters]`; unknown values are null, and trailing nulls are left out, so a building without any
+ * of the three costs what it did in version 1. Storeys are kept as a 32-bit integer.
+ */
+export function searchIndexRow(entry: BuildingSearchEntry): string {
+  const storeys = (entry.storeysAboveGround ?? -1) | 0;
+  const footprintArea = entry.footprintAreaSquareMeters ?? Number.NaN;
+  const cells: (string | number | null)[] = [
+    entry.buildingId,
+    entry.address,
+    Number(entry.longitudeDegrees.toFixed(7)),
+    Number(entry.latitudeDegrees.toFixed(7)),
+    Number(entry.topHeightMeters.toFixed(1)),
+    compactFunctionCode(entry.functionCode),
+    storeys >= 0 ? storeys : null,
+    Number.isFinite(footprintArea) ? Math.round(footprintArea) : null,
+  ];
+  while (cells[cells.length - 1] === null) cells.pop();
+  return JSON.stringify(cells);
+}
+
 /** Serialises entries, sorted by address (house numbers numerically) then id, so the file is deterministic. */
 export function writeSearchIndex(entries: readonly BuildingSearchEntry[]): string {
   const builder = new SearchIndexBuilder();
   for (const entry of entries) builder.add(entry);
   return new TextDecoder().decode(builder.toBytes());
+}
+
+/**
+ * Where the pipeline gathers the address entries of pass 1 until every building is seen, and which then makes the
+ * index file. In memory by default ({@link SearchIndexBuilder}); a command-line run passes one that spills the
+ * entries to a file and sorts them there (scripts/buildings/fileSearchEntrySpill.ts), so memory does not grow with
+ * the city. Every spill makes the same bytes as {@link SearchIndexBuilder.toBytes}.
+ */
+export interface SearchEntrySpill {
+  add(entry: BuildingSearchEntry): void;
+  /** Number of entries added. */
+  readonly size: number;
+  /** The index file (SEARCH_INDEX_FILE_NAME), whole or in chunks to be read once, in order. */
+  toFile(): TilesetFile | ChunkedTilesetFile;
 }
 
 /**
@@ -63,7 +120,7 @@ export function writeSearchIndex(entries: readonly BuildingSearchEntry[]): strin
  * Measured on 150,000 generated buildings: about 70 bytes per entry outside the JS heap, where an object per entry
  * took about 160 on it, and no peak while writing (writing the entries as objects added 100 MB to the peak).
  */
-export class SearchIndexBuilder {
+export class SearchIndexBuilder implements SearchEntrySpill {
   private readonly buildingIds = new StringColumn();
   private readonly addresses = new StringColumn();
   /** Longitude, latitude, top height of each entry. */
@@ -91,41 +148,35 @@ export class SearchIndexBuilder {
     this.footprintAreas.push(entry.footprintAreaSquareMeters ?? Number.NaN);
   }
 
-  /**
-   * The index file (`search-index.json`) as UTF-8. A row is `[buildingId, address, longitude, latitude,
-   * topHeightMeters, functionCode, storeys, footprintAreaSquareMeters]`; unknown values are null, and trailing
-   * nulls are left out, so a building without any of the three costs what it did in version 1.
-   */
+  toFile(): TilesetFile {
+    return { path: SEARCH_INDEX_FILE_NAME, bytes: this.toBytes() };
+  }
+
+  /** The index file (`search-index.json`) as UTF-8: rows as {@link searchIndexRow} writes them. */
   toBytes(): Uint8Array {
     const { numbers } = this;
     // As strings only while writing.
     const buildingIds = Array.from({ length: this.size }, (_, entry) => this.buildingIds.get(entry));
     const addresses = Array.from({ length: this.size }, (_, entry) => this.addresses.get(entry));
-    const order = Array.from(addresses, (_, entry) => entry).sort(
-      (a, b) =>
-        ADDRESS_COLLATOR.compare(addresses[a]!, addresses[b]!) ||
-        ID_COLLATOR.compare(buildingIds[a]!, buildingIds[b]!),
+    const order = Array.from(addresses, (_, entry) => entry).sort((a, b) =>
+      compareSearchKeys(addresses[a]!, buildingIds[a]!, addresses[b]!, buildingIds[b]!),
     );
     const output = new Utf8Output(addresses.length * 96);
-    output.write(`{"schemaVersion":${SEARCH_INDEX_SCHEMA_VERSION},"entries":[\n`);
+    output.write(SEARCH_INDEX_HEAD);
     order.forEach((entry, position) => {
-      const storeys = this.storeys.get(entry);
-      const footprintArea = this.footprintAreas.get(entry);
-      const cells: (string | number | null)[] = [
-        buildingIds[entry]!,
-        addresses[entry]!,
-        Number(numbers.get(entry * 3).toFixed(7)),
-        Number(numbers.get(entry * 3 + 1).toFixed(7)),
-        Number(numbers.get(entry * 3 + 2).toFixed(1)),
-        compactFunctionCode(this.functionCodes.get(entry)),
-        storeys >= 0 ? storeys : null,
-        Number.isFinite(footprintArea) ? Math.round(footprintArea) : null,
-      ];
-      while (cells[cells.length - 1] === null) cells.pop();
-      const row = JSON.stringify(cells);
-      output.write(position === 0 ? row : `,\n${row}`);
+      const row = searchIndexRow({
+        buildingId: buildingIds[entry]!,
+        address: addresses[entry]!,
+        longitudeDegrees: numbers.get(entry * 3),
+        latitudeDegrees: numbers.get(entry * 3 + 1),
+        topHeightMeters: numbers.get(entry * 3 + 2),
+        functionCode: this.functionCodes.get(entry),
+        storeysAboveGround: this.storeys.get(entry),
+        footprintAreaSquareMeters: this.footprintAreas.get(entry),
+      });
+      output.write(position === 0 ? row : `${SEARCH_INDEX_ROW_SEPARATOR}${row}`);
     });
-    output.write('\n]}\n');
+    output.write(SEARCH_INDEX_TAIL);
     return output.bytes();
   }
 }

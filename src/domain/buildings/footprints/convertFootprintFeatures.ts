@@ -4,6 +4,7 @@ import { extrudeFootprint } from './extrudeFootprint';
 import { createToUtm32, type FootprintCrs } from './footprintCrs';
 import { firstFinitePosition, polygonsFromGeometry } from './footprintGeometry';
 import type { FootprintPolygon, PlanarPoint } from './footprintPolygon';
+import { CompactStringSet } from '../tiles/compactColumns';
 import {
   DEFAULT_STOREY_HEIGHT_METERS,
   FootprintProperties,
@@ -60,7 +61,8 @@ export class UnreadableFeature {
 export class FootprintConverter {
   private readonly toUtm32: (point: PlanarPoint) => PlanarPoint;
   private readonly storeyHeightMeters: number;
-  private readonly seenIds = new Set<string>();
+  /** Ids given so far; compact, as a file may hold a whole city (see compactColumns.ts). */
+  private readonly seenIds = new CompactStringSet();
   private withoutBaseHeight = 0;
   private index = -1;
 

@@ -3,6 +3,7 @@ import type { BuildingIssue, BuildingSource } from '../buildingModel';
 import { readGeoJsonFootprints } from '../footprints/readGeoJsonFootprints';
 import { generateMuensterCity } from '../generator/generateMuensterCity';
 import { parseSearchIndex } from '../searchIndex';
+import { wholeTilesetFile } from '../tiles/writeBuildingTileset';
 import { buildBuildingTileset } from './buildBuildingTileset';
 import { formatConversionSummary } from './conversionSummary';
 
@@ -60,7 +61,7 @@ describe('buildBuildingTileset', () => {
       heightMode: 'ellipsoid',
       maxFeaturesPerTile: 100,
       onIssue: () => undefined,
-      writeFile: (file) => void sunk.push(file),
+      writeFile: (file) => void sunk.push(wholeTilesetFile(file)),
     });
     expect(result.files).toEqual([]);
     // The address index comes first (right after pass 1), tileset.json after the last tile.

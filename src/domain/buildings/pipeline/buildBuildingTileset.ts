@@ -2,7 +2,7 @@ import { utm32ToGeographic, type Utm32Point } from '../../geo/projection';
 import type { BuildingIssue, BuildingMesh, BuildingSource } from '../buildingModel';
 import { triangulateBuilding } from '../geometry/triangulateBuilding';
 import { GERMAN_BUILDING_LABELS } from '../labels/germanBuildingLabels';
-import { SEARCH_INDEX_FILE_NAME, SearchIndexBuilder, type BuildingSearchEntry } from '../searchIndexBuilder';
+import { SearchIndexBuilder, type BuildingSearchEntry, type SearchEntrySpill } from '../searchIndexBuilder';
 import { formatAddress } from '../tiles/buildingProperties';
 import { BuildingTileIndex } from '../tiles/buildingTileIndex';
 import { createInMemoryMeshSpillStore, type MeshSpillStore } from '../tiles/meshSpillStore';
@@ -14,10 +14,11 @@ import {
 } from '../tiles/placeBuilding';
 import {
   byFilePath,
+  wholeTilesetFile,
   writeIndexedBuildingTileset,
+  type ChunkedTilesetFileSink,
   type TilesetFile,
   type TilesetFiles,
-  type TilesetFileSink,
   type TilesetOptions,
 } from '../tiles/writeBuildingTileset';
 import { ConversionTally, type ConversionSummary } from './conversionSummary';
@@ -35,8 +36,17 @@ export interface BuildTilesetOptions {
    * input; a command-line run passes a file-backed store. The caller disposes of a store it passes.
    */
   spillStore?: MeshSpillStore;
-  /** Takes each file as soon as it is written; without it the files are collected and returned. */
-  writeFile?: TilesetFileSink;
+  /**
+   * Where the address entries wait until every building is seen. Default: in memory (SearchIndexBuilder), which
+   * grows with the input; a command-line run passes a file-backed one, which hands over the index file in chunks.
+   * The caller disposes of a spill it passes.
+   */
+  searchEntrySpill?: SearchEntrySpill;
+  /**
+   * Takes each file as soon as it is written (the address index in chunks when the searchEntrySpill gives it so);
+   * without it the files are collected and returned.
+   */
+  writeFile?: ChunkedTilesetFileSink;
   /**
    * Writes the tiles elsewhere, e.g. in worker threads (see TilesetOptions.createTileWriter); such a writer
    * labels with GERMAN_BUILDING_LABELS, as this function does.
@@ -109,20 +119,22 @@ interface IndexingOptions {
   heightMode: HeightMode;
   tally: ConversionTally;
   onProgress?(buildingsConverted: number): void;
-  writeFile: TilesetFileSink;
+  writeFile: ChunkedTilesetFileSink;
+  searchEntrySpill: SearchEntrySpill | undefined;
 }
 
 /**
  * Pass 1: triangulates each building (unless the reader did), spills its mesh and indexes it, and collects its
  * address entries, which are written as soon as every building is seen: they are not needed for the tiles, so
- * they are let go before pass 2 (this function's scope ends) instead of being held through it.
+ * they are let go before pass 2 (this function's scope ends) instead of being held through it (a spill the caller
+ * passed holds them on disk).
  */
 async function indexBuildings(
   input: BuildingSourceStream,
   index: BuildingTileIndex,
-  { heightMode, tally, onProgress, writeFile }: IndexingOptions,
+  { heightMode, tally, onProgress, writeFile, searchEntrySpill }: IndexingOptions,
 ): Promise<void> {
-  const searchEntries = new SearchIndexBuilder();
+  const searchEntries = searchEntrySpill ?? new SearchIndexBuilder();
   for await (const building of input.read(tally.report)) {
     let mesh: BuildingMesh | undefined;
     if (isTriangulated(building)) mesh = building;
@@ -143,7 +155,7 @@ async function indexBuildings(
   }
   onProgress?.(index.size);
   if (index.size === 0) return;
-  await writeFile({ path: SEARCH_INDEX_FILE_NAME, bytes: searchEntries.toBytes() });
+  await writeFile(searchEntries.toFile());
 }
 
 /**
@@ -163,13 +175,14 @@ export async function buildBuildingTileset(
   });
   tally.summary.files = input.fileCount;
   const collected: TilesetFile[] = [];
-  const writeFile = options.writeFile ?? ((file: TilesetFile) => void collected.push(file));
+  const writeFile: ChunkedTilesetFileSink =
+    options.writeFile ?? ((file) => void collected.push(wholeTilesetFile(file)));
   const ownStore = options.spillStore ? undefined : createInMemoryMeshSpillStore();
   try {
     const index = new BuildingTileIndex(options.spillStore ?? ownStore!);
-    const { heightMode, onProgress } = options;
+    const { heightMode, onProgress, searchEntrySpill } = options;
     if (heightMode === 'true') await loadGeoidModel();
-    await indexBuildings(input, index, { heightMode, tally, onProgress, writeFile });
+    await indexBuildings(input, index, { heightMode, tally, onProgress, writeFile, searchEntrySpill });
     const { summary } = tally;
     summary.buildingsConverted = index.size;
     summary.buildingsRead = index.size + summary.buildingsSkipped + summary.buildingsDuplicated;

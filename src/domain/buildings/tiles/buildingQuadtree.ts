@@ -61,40 +61,84 @@ export function buildQuadtree<Item>(
   rootCell: QuadtreeCell,
   budget: QuadtreeBudget,
 ): QuadtreeNode<Item> {
-  const placements = new Map(items.map((item) => [item, placementOf(item)]));
-  return buildNode([...items], placements, rootCell, 0, 0, 0, budget);
+  // What the splitting needs, per item in typed arrays (24 bytes an item, no object or map entry kept per item),
+  // and the items' positions, which each split partitions in place.
+  const eastings = new Float64Array(items.length);
+  const northings = new Float64Array(items.length);
+  const vertexCounts = new Float64Array(items.length);
+  items.forEach((item, position) => {
+    const { point, vertexCount } = placementOf(item);
+    eastings[position] = point.eastingMeters;
+    northings[position] = point.northingMeters;
+    vertexCounts[position] = vertexCount;
+  });
+  const positions = Int32Array.from({ length: items.length }, (_, position) => position);
+  const tree: QuadtreeBuild<Item> = {
+    items,
+    eastings,
+    northings,
+    vertexCounts,
+    positions,
+    scratch: new Int32Array(items.length),
+    budget,
+  };
+  return buildNode(tree, 0, items.length, rootCell, 0, 0, 0);
+}
+
+/** The items of a quadtree being built; a node owns the range of `positions` it was given. */
+interface QuadtreeBuild<Item> {
+  items: readonly Item[];
+  eastings: Float64Array;
+  northings: Float64Array;
+  vertexCounts: Float64Array;
+  /** Item positions, grouped by node: each split reorders its range into its quadrants, keeping their order. */
+  positions: Int32Array;
+  /** Room for a split to reorder its range. */
+  scratch: Int32Array;
+  budget: QuadtreeBudget;
 }
 
 function buildNode<Item>(
-  items: Item[],
-  placements: ReadonlyMap<Item, QuadtreeItemPlacement>,
+  tree: QuadtreeBuild<Item>,
+  start: number,
+  end: number,
   cell: QuadtreeCell,
   level: number,
   x: number,
   y: number,
-  budget: QuadtreeBudget,
 ): QuadtreeNode<Item> {
-  const vertexCount = items.reduce((sum, item) => sum + placements.get(item)!.vertexCount, 0);
+  const { positions, scratch, budget } = tree;
+  const itemCount = end - start;
+  let vertexCount = 0;
+  for (let index = start; index < end; index++) vertexCount += tree.vertexCounts[positions[index]!]!;
   const overBudget =
-    items.length > budget.maxFeaturesPerTile ||
+    itemCount > budget.maxFeaturesPerTile ||
     vertexCount > budget.maxVerticesPerTile ||
     cell.sizeMeters > budget.maxCellSizeMeters;
-  if (!overBudget || items.length <= 1 || level >= budget.maxLevel) {
+  if (!overBudget || itemCount <= 1 || level >= budget.maxLevel) {
+    const items = Array.from(positions.subarray(start, end), (position) => tree.items[position]!);
     return { level, x, y, cell, children: [], items };
   }
   const halfSize = cell.sizeMeters / 2;
   const middleEasting = cell.minimumEastingMeters + halfSize;
   const middleNorthing = cell.minimumNorthingMeters + halfSize;
-  const quadrants: Item[][] = [[], [], [], []];
-  for (const item of items) {
-    const { point } = placements.get(item)!;
-    const east = point.eastingMeters >= middleEasting ? 1 : 0;
-    const north = point.northingMeters >= middleNorthing ? 1 : 0;
-    quadrants[north * 2 + east]!.push(item);
+  const quadrantOf = (position: number) =>
+    (tree.northings[position]! >= middleNorthing ? 2 : 0) +
+    (tree.eastings[position]! >= middleEasting ? 1 : 0);
+  // A stable partition into the four quadrants: count, then place each item after those before it.
+  const quadrantStarts = [0, 0, 0, 0, 0];
+  for (let index = start; index < end; index++) quadrantStarts[quadrantOf(positions[index]!) + 1]!++;
+  for (let quadrant = 0; quadrant < 4; quadrant++) quadrantStarts[quadrant + 1]! += quadrantStarts[quadrant]!;
+  const next = quadrantStarts.slice(0, 4);
+  for (let index = start; index < end; index++) {
+    const position = positions[index]!;
+    scratch[start + next[quadrantOf(position)]!++] = position;
   }
+  positions.set(scratch.subarray(start, end), start);
   const children: QuadtreeNode<Item>[] = [];
-  quadrants.forEach((quadrantItems, quadrant) => {
-    if (quadrantItems.length === 0) return;
+  for (let quadrant = 0; quadrant < 4; quadrant++) {
+    const [from, to] = [start + quadrantStarts[quadrant]!, start + quadrantStarts[quadrant + 1]!];
+    if (from === to) continue;
     const east = quadrant % 2;
     const north = Math.floor(quadrant / 2);
     const childCell: QuadtreeCell = {
@@ -102,10 +146,8 @@ function buildNode<Item>(
       minimumNorthingMeters: cell.minimumNorthingMeters + north * halfSize,
       sizeMeters: halfSize,
     };
-    children.push(
-      buildNode(quadrantItems, placements, childCell, level + 1, x * 2 + east, y * 2 + north, budget),
-    );
-  });
+    children.push(buildNode(tree, from, to, childCell, level + 1, x * 2 + east, y * 2 + north));
+  }
   return { level, x, y, cell, children, items: [] };
 }
 

@@ -1,7 +1,7 @@
 import type { Utm32Point } from '../../geo/projection';
 import type { BuildingMesh } from '../buildingModel';
 import { squareCellAround, type QuadtreeCell, type QuadtreeItemPlacement } from './buildingQuadtree';
-import { Float64Column, hashOfText, Int32Column, StringColumn } from './compactColumns';
+import { Float64Column, hashOfText, Int32Column, StringColumn, StringIndexTable } from './compactColumns';
 import type { MeshSpillStore } from './meshSpillStore';
 import { footprintCentroid } from './placeBuilding';
 
@@ -29,7 +29,7 @@ export class BuildingTileIndex {
   private readonly centroids = new Float64Column();
   private readonly vertexCounts = new Int32Column();
   /** Which entry holds each sourceId. */
-  private readonly entriesById = new SourceIdTable(this.sourceIds);
+  private readonly entriesById = new StringIndexTable(this.sourceIds);
   /** Index into `sourceFiles` of each building's file: files are few, buildings many. */
   private readonly sourceFileNumbers = new Int32Column();
   private readonly sourceFiles: string[] = [];
@@ -66,12 +66,9 @@ export class BuildingTileIndex {
 
   /** Every building, sorted by sourceId: feature ids and tiles then do not depend on the readers' order. */
   sortedEntries(): IndexedBuilding[] {
-    // The ids as strings only while sorting.
-    const sourceIds = Array.from({ length: this.size }, (_, entry) => this.sourceIds.get(entry));
-    const entries = Array.from(sourceIds, (_, entry) => entry);
-    return entries.sort((a, b) =>
-      sourceIds[a]! < sourceIds[b]! ? -1 : sourceIds[a]! > sourceIds[b]! ? 1 : 0,
-    );
+    // Compared where they are stored (in the order of `<` on strings), without a string per building.
+    const entries = Array.from({ length: this.size }, (_, entry) => entry);
+    return entries.sort((a, b) => this.sourceIds.compare(a, b));
   }
 
   /** The square cell covering every vertex of the indexed buildings: the quadtree's root. */
@@ -115,48 +112,5 @@ export class BuildingTileIndex {
       if (easting > maximum.eastingMeters) maximum.eastingMeters = easting;
       if (northing > maximum.northingMeters) maximum.northingMeters = northing;
     }
-  }
-}
-
-/**
- * A hash set of entry numbers keyed by their sourceId (open addressing, linear probing, at most half full): 4 to 8
- * bytes per entry in an Int32Array, where a Map<string, …> takes about 50. The ids stay in their column.
- */
-class SourceIdTable {
-  private slots = new Int32Array(1024).fill(-1);
-  private size = 0;
-
-  constructor(private readonly ids: StringColumn) {}
-
-  /** The entry whose id is `id` (`hash` = hashOfText(id)), if any. */
-  find(id: string, hash: number): number | undefined {
-    const { slots } = this;
-    const mask = slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = slots[slot]!;
-      if (entry < 0) return undefined;
-      if (this.ids.equals(entry, id)) return entry;
-    }
-  }
-
-  /** Adds an entry whose id is not in the table yet. */
-  insert(entry: number, hash: number): void {
-    if ((this.size + 1) * 2 > this.slots.length) this.grow();
-    this.place(entry, hash);
-    this.size++;
-  }
-
-  private place(entry: number, hash: number): void {
-    const { slots } = this;
-    const mask = slots.length - 1;
-    let slot = hash & mask;
-    while (slots[slot]! >= 0) slot = (slot + 1) & mask;
-    slots[slot] = entry;
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2).fill(-1);
-    for (const entry of old) if (entry >= 0) this.place(entry, this.ids.hashAt(entry));
   }
 }

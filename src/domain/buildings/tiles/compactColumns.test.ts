@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Float64Column, hashOfText, Int32Column, StringColumn } from './compactColumns';
+import { CompactStringSet, Float64Column, hashOfText, Int32Column, StringColumn } from './compactColumns';
 
 describe('compact columns', () => {
   it('give back every number and string across many blocks', () => {
@@ -40,5 +40,44 @@ describe('compact columns', () => {
     });
     expect(strings.equals(0, 'Königsstraße 4b')).toBe(false);
     expect(strings.equals(1, 'Мюнстер!')).toBe(false);
+  });
+
+  it('orders strings where they are stored as `<` orders them: prefixes first, wide and narrow mixed', () => {
+    const strings = new StringColumn();
+    const texts = [
+      'DENW10',
+      'DENW1',
+      'DENW2',
+      'DENW1a',
+      '',
+      'Ärger',
+      'Zoo',
+      'Ω',
+      'ÿ',
+      'DENW1\ud800',
+      '😀',
+      'DENW1',
+    ];
+    for (const text of texts) strings.push(text);
+    const sign = (value: number) => Math.sign(value);
+    texts.forEach((a, indexA) =>
+      texts.forEach((b, indexB) =>
+        expect(sign(strings.compare(indexA, indexB))).toBe(a < b ? -1 : a > b ? 1 : 0),
+      ),
+    );
+  });
+
+  it('a CompactStringSet holds what a Set<string> holds, across growing its table', () => {
+    const set = new CompactStringSet();
+    const reference = new Set<string>();
+    for (let index = 0; index < 5_000; index++) {
+      const text = index % 3 === 0 ? `DENW${index % 700}` : `Ölweg ${index}\ud800`;
+      expect(set.has(text)).toBe(reference.has(text));
+      set.add(text);
+      reference.add(text);
+    }
+    for (const text of reference) expect(set.has(text)).toBe(true);
+    expect(set.has('DENW700')).toBe(false);
+    expect(set.has('')).toBe(false);
   });
 });

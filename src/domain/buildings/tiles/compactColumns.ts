@@ -110,6 +110,26 @@ export class StringColumn {
     return true;
   }
 
+  /**
+   * Compares the strings at `a` and `b` as `<` and `>` compare strings (by UTF-16 code units, a prefix first),
+   * without making strings of them: negative, zero or positive.
+   */
+  compare(a: number, b: number): number {
+    const [positionA, positionB] = [this.positions.get(a), this.positions.get(b)];
+    const [shapeA, shapeB] = [this.shapes.get(a), this.shapes.get(b)];
+    const blockA = this.blocks[Math.floor(positionA / BLOCK_BYTES)]!;
+    const blockB = this.blocks[Math.floor(positionB / BLOCK_BYTES)]!;
+    const [startA, startB] = [positionA % BLOCK_BYTES, positionB % BLOCK_BYTES];
+    const [wideA, wideB] = [(shapeA & 1) === 1, (shapeB & 1) === 1];
+    const [lengthA, lengthB] = [shapeA >>> 1, shapeB >>> 1];
+    const common = Math.min(lengthA, lengthB);
+    for (let unit = 0; unit < common; unit++) {
+      const difference = unitAt(blockA, startA, unit, wideA) - unitAt(blockB, startB, unit, wideB);
+      if (difference !== 0) return difference;
+    }
+    return lengthA - lengthB;
+  }
+
   /** {@link hashOfText} of the string at `index`. */
   hashAt(index: number): number {
     const { block, start, length, wide } = this.locate(index);
@@ -129,6 +149,67 @@ export class StringColumn {
       length: shape >>> 1,
       wide: (shape & 1) === 1,
     };
+  }
+}
+
+/**
+ * A hash table from strings to their indexes in a StringColumn (open addressing, linear probing, at most half
+ * full): 4 to 8 bytes per string in an Int32Array, where a Map<string, …> or Set<string> takes about 50 on the
+ * JS heap besides the strings. The strings stay in their column.
+ */
+export class StringIndexTable {
+  private slots = new Int32Array(1024).fill(-1);
+  private size = 0;
+
+  constructor(private readonly strings: StringColumn) {}
+
+  /** The index of the column's string `text` (`hash` = hashOfText(text)) in the table, if any. */
+  find(text: string, hash: number): number | undefined {
+    const { slots } = this;
+    const mask = slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const index = slots[slot]!;
+      if (index < 0) return undefined;
+      if (this.strings.equals(index, text)) return index;
+    }
+  }
+
+  /** Adds the column's string at `index` (`hash` = its hashOfText), which is not in the table yet. */
+  insert(index: number, hash: number): void {
+    if ((this.size + 1) * 2 > this.slots.length) this.grow();
+    this.place(index, hash);
+    this.size++;
+  }
+
+  private place(index: number, hash: number): void {
+    const { slots } = this;
+    const mask = slots.length - 1;
+    let slot = hash & mask;
+    while (slots[slot]! >= 0) slot = (slot + 1) & mask;
+    slots[slot] = index;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2).fill(-1);
+    for (const index of old) if (index >= 0) this.place(index, this.strings.hashAt(index));
+  }
+}
+
+/** A set of strings in a StringColumn and a StringIndexTable: a compact Set<string> for many ids. */
+export class CompactStringSet {
+  private readonly strings = new StringColumn();
+  private readonly table = new StringIndexTable(this.strings);
+
+  has(text: string): boolean {
+    return this.table.find(text, hashOfText(text)) !== undefined;
+  }
+
+  add(text: string): void {
+    const hash = hashOfText(text);
+    if (this.table.find(text, hash) !== undefined) return;
+    this.strings.push(text);
+    this.table.insert(this.strings.length - 1, hash);
   }
 }
 

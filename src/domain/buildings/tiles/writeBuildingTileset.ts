@@ -78,6 +78,33 @@ export type TilesetFiles = TilesetFile[];
 /** Takes each file as soon as it is written, so a caller can put it on disk instead of holding the whole tileset. */
 export type TilesetFileSink = (file: TilesetFile) => void | Promise<void>;
 
+/**
+ * A file handed over in pieces, in order, for one too large to hold at once (the address index of a city whose
+ * entries were spilled to disk). The chunks can be iterated once; each is valid only until the next is asked for
+ * (its bytes may be reused), so a sink that keeps them copies them.
+ */
+export interface ChunkedTilesetFile {
+  path: string;
+  chunks: Iterable<Uint8Array>;
+}
+
+/** A sink that also takes files in chunks, what the pipeline (buildBuildingTileset) writes to. */
+export type ChunkedTilesetFileSink = (file: TilesetFile | ChunkedTilesetFile) => void | Promise<void>;
+
+/** The file with its chunks joined into one byte array (a whole file as it is). */
+export function wholeTilesetFile(file: TilesetFile | ChunkedTilesetFile): TilesetFile {
+  if ('bytes' in file) return file;
+  // Copies: the next chunk may reuse the bytes.
+  const chunks = Array.from(file.chunks, (chunk) => new Uint8Array(chunk));
+  const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { path: file.path, bytes };
+}
+
 /** Buildings per tile before a quadtree cell is split (TilesetOptions.maxFeaturesPerTile). */
 export const DEFAULT_MAX_FEATURES_PER_TILE = 1000;
 
