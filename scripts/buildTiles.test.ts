@@ -107,6 +107,23 @@ describe('npm run tiles', () => {
     expect(tileset.extras.buildingCount).toBe(2);
   }, 60_000);
 
+  it('credits Geobasis NRW for its LoD2 tiles, and what --attribution says for any input', async () => {
+    const folder = workspace('gableRoof.gml');
+    cpSync(join(folder, 'input/gableRoof.gml'), join(folder, 'input/LoD2_32_400_5757_1_NW.gml'));
+    const creditOf = (name: string) =>
+      (
+        JSON.parse(readFileSync(join(folder, 'tiles', name, 'tileset.json'), 'utf8')) as {
+          asset: { extras?: { cesium: { credits: { html: string }[] } } };
+        }
+      ).asset.extras?.cesium.credits.map((credit) => credit.html);
+    await buildTiles(folder, 'input/LoD2_32_400_5757_1_NW.gml', '--out', 'tiles/nrw', '--strict');
+    expect(creditOf('nrw')).toEqual([expect.stringContaining('Geobasis NRW')]);
+    await buildTiles(folder, 'input/gableRoof.gml', '--out', 'tiles/own', '--strict');
+    expect(creditOf('own')).toBeUndefined();
+    await buildTiles(folder, 'input/gableRoof.gml', '--out', 'tiles/named', '--attribution', 'Stadt Münster');
+    expect(creditOf('named')).toEqual(['Stadt Münster']);
+  }, 60_000);
+
   it('fails with a clear message when nothing could be converted', async () => {
     const folder = workspace();
     writeFileSync(

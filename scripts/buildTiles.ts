@@ -2,7 +2,7 @@
 // NRW LoD2 CityGML (1.0/2.0) and footprints (GeoJSON, FlatGeobuf, Shapefile) → 3D Tiles 1.1 + address index.
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BuildingIssue } from '../src/domain/buildings/buildingModel';
 import { BuildingWorkerPool } from './buildings/buildingWorkerPool';
@@ -19,6 +19,8 @@ const USAGE = `Aufruf: npm run tiles -- <Dateien oder Ordner> --out tiles/<name>
                                 ab 32 MB CityGML; 0: alles im Hauptthread)
   --tile-workers <n>            Threads, die die Kacheln schreiben (Standard 0: im Hauptthread; lohnt erst
                                 mit mehr als 2 freien Kernen)
+  --attribution <Text>          Quelle und Lizenz der Gebäude, als Credit in tileset.json (Standard bei
+                                NRW-LoD2-Kacheln: Geobasis NRW, dl-de/zero-2-0; sonst keine)
   --strict                      Exit-Code 1 schon bei einem übersprungenen Gebäude
   --quiet                       Einzelmeldungen nicht ausgeben, nur die Zusammenfassung`;
 
@@ -30,6 +32,7 @@ const { values, positionals } = parseArgs({
     crs: { type: 'string' },
     'storey-height': { type: 'string' },
     'max-features': { type: 'string' },
+    attribution: { type: 'string' },
     workers: { type: 'string' },
     'tile-workers': { type: 'string' },
     strict: { type: 'boolean', default: false },
@@ -97,6 +100,7 @@ const [
   { readInputFilesParallel },
   { stageTilesetFolder },
   { DEFAULT_MAX_FEATURES_PER_TILE },
+  { defaultAttributionFor },
 ] = await Promise.all([
   import('../src/domain/buildings/buildingIssues'),
   import('../src/domain/buildings/pipeline/buildBuildingTileset'),
@@ -107,6 +111,7 @@ const [
   import('./buildings/readInputFilesParallel'),
   import('./buildings/writeTilesetFolder'),
   import('../src/domain/buildings/tiles/writeBuildingTileset'),
+  import('../src/domain/buildings/nrwLod2Tiles'),
 ]).catch(async (error: unknown) => {
   await closePools(); // The workers would keep the process alive.
   throw error;
@@ -151,6 +156,7 @@ try {
       heightMode,
       onIssue,
       maxFeaturesPerTile,
+      attribution: values.attribution ?? defaultAttributionFor(files.map((file) => basename(file.path))),
       createTileWriter: (settings, buildingCount) =>
         tilePool && buildingCount > maxFeaturesPerTile ? tilePool.createWriter(settings) : undefined,
       onProgress: (count) => process.stdout.write(`\r${count} Gebäude umgewandelt …`),

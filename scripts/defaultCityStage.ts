@@ -23,6 +23,10 @@ export const DEFAULT_CITY_VERSION = 2;
 
 const STAMP_FILE = 'default-city.json';
 
+/** The default city's credit (tileset.json): it must never pass for real buildings, in a workshop's minutes least. */
+export const DEFAULT_CITY_ATTRIBUTION =
+  'Gebäude: generierte Beispielstadt von Münster Twin, keine echten Gebäude (generated sample city, not real buildings)';
+
 /** The default city through the same pipeline users run on real data: generator → GeoJSON → 3D Tiles. */
 export function createDefaultCityStage(
   tilesDir = resolve(import.meta.dirname, '..', 'tiles'),
@@ -32,6 +36,8 @@ export function createDefaultCityStage(
     seed: DEFAULT_CITY_SEED,
     version: DEFAULT_CITY_VERSION,
     buildingCount: DEFAULT_BUILDING_COUNT,
+    // Part of the stamp rather than a version bump: the buildings stay the same, so thermography keeps its data.
+    attribution: DEFAULT_CITY_ATTRIBUTION,
   });
   return {
     name: 'Standardstadt (3D-Gebäude)',
@@ -59,6 +65,7 @@ export function createDefaultCityStage(
           },
           {
             heightMode: 'ellipsoid',
+            attribution: DEFAULT_CITY_ATTRIBUTION,
             onIssue,
             // Two passes over every building: triangulating (first half), writing the tiles (second half).
             onProgress: (count) => progress(count, 2 * total),

@@ -89,7 +89,10 @@ export type BuildingPropertyValues = Record<string, string | number>;
 
 /** Whether the buildings tileset could be loaded; `missing` means it has not been built yet. */
 export type TilesetStatus =
-  { state: 'loading' } | { state: 'ready' } | { state: 'missing' | 'failed'; message: string };
+  | { state: 'loading' }
+  /** `attribution`: the tileset's own credit (where its buildings come from), if it has one. */
+  | { state: 'ready'; attribution?: string }
+  | { state: 'missing' | 'failed'; message: string };
 
 /** The whole app state: plain, serialisable data and ids, never Cesium objects. */
 export interface TwinState

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { nrwLod2TilesCovering, parseNrwLod2TileName } from './nrwLod2Tiles';
+import {
+  defaultAttributionFor,
+  NRW_LOD2_ATTRIBUTION,
+  nrwLod2TilesCovering,
+  parseNrwLod2TileName,
+} from './nrwLod2Tiles';
 
 describe('NRW LoD2 tile names', () => {
   it.each(['405_5757', '405 5757', 'LoD2_32_405_5757_1_NW', 'LoD2_32_405_5757_1_NW.gml'])(
@@ -18,5 +23,13 @@ describe('NRW LoD2 tile names', () => {
     expect(
       nrwLod2TilesCovering({ minEast: 405200, minNorth: 5757100, maxEast: 406000, maxNorth: 5758500 }),
     ).toEqual(['LoD2_32_405_5757_1_NW.gml', 'LoD2_32_405_5758_1_NW.gml']);
+  });
+
+  it('credits Geobasis NRW by default only when every input is one of its LoD2 tiles', () => {
+    expect(defaultAttributionFor(['LoD2_32_400_5757_1_NW.gml', 'LoD2_32_332_5727_1_NW.gml'])).toBe(
+      NRW_LOD2_ATTRIBUTION,
+    );
+    expect(defaultAttributionFor(['LoD2_32_400_5757_1_NW.gml', 'footprints.geojson'])).toBeUndefined();
+    expect(defaultAttributionFor([])).toBeUndefined();
   });
 });

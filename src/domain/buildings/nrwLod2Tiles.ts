@@ -52,3 +52,19 @@ export function nrwLod2TilesCovering(box: {
   }
   return names;
 }
+
+/** The credit for Geobasis NRW's LoD2 building models (dl-de/zero-2-0 asks for none; we name the source anyway). */
+export const NRW_LOD2_ATTRIBUTION =
+  '3D-Gebäudemodell LoD2: Geobasis NRW, Datenlizenz Deutschland – Zero – 2.0';
+
+const NRW_LOD2_FILE_NAME = /^LoD2_\d{2}_\d{3}_\d{4}_1_NW\.(gml|xml)$/i;
+
+/**
+ * The attribution a tileset gets without `--attribution`: Geobasis NRW's when every input file is one of its LoD2
+ * tiles by name, none otherwise (the tiler cannot know where other files come from).
+ */
+export function defaultAttributionFor(fileNames: readonly string[]): string | undefined {
+  return fileNames.length > 0 && fileNames.every((name) => NRW_LOD2_FILE_NAME.test(name))
+    ? NRW_LOD2_ATTRIBUTION
+    : undefined;
+}

@@ -86,4 +86,16 @@ describe('viewImageContent', () => {
       expect.stringContaining('CesiumJS'),
     ]);
   });
+
+  it('names where the buildings come from while they are shown, as their tileset credits them', () => {
+    const store = storeWith({});
+    store.getState().setBuildingsStatus({ state: 'ready', attribution: 'Gebäude: Testquelle' });
+    expect(viewImageContent(store.getState(), english.t, EXPORTED_AT, LINK).sources).toContain(
+      'Gebäude: Testquelle',
+    );
+    store.getState().setLayerVisible('buildings', false);
+    expect(viewImageContent(store.getState(), english.t, EXPORTED_AT, LINK).sources).not.toContain(
+      'Gebäude: Testquelle',
+    );
+  });
 });

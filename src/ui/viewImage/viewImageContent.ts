@@ -56,6 +56,8 @@ function sourcesOf(state: State, t: TFunction): string[] {
       : t('info.naturalEarth'),
   );
   if (config.terrain) sources.push(config.terrain.attribution);
+  if (visible('buildings') && state.buildingsStatus.state === 'ready' && state.buildingsStatus.attribution)
+    sources.push(state.buildingsStatus.attribution);
   if (visible('places')) {
     for (const place of state.overviewScene?.places ?? []) {
       sources.push(`${localize(place.name, view.language)}: ${place.source}. ${place.licence}`);

@@ -11,6 +11,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Cesium3DTileset } from 'resium';
 import { resolveTilesUrl } from '../../domain/config/twinConfig';
+import { creditText } from '../../domain/buildings/tiles/tilesetJson';
 import { selectBuildingsToHide } from '../../domain/scenarios/existingBuildings';
 import { useTwinStore, useTwinStoreApi } from '../../store/StoreContext';
 import { createBuildingStyle } from '../adapters/buildingStyle';
@@ -101,7 +102,12 @@ export function BuildingsLayer() {
     (tileset: CesiumTileset) => {
       tilesetRef.current = tileset;
       setTilesetReady((count) => count + 1);
-      store.getState().setBuildingsStatus({ state: 'ready' });
+      const credits = (tileset.asset as { extras?: { cesium?: { credits?: { html?: unknown }[] } } }).extras
+        ?.cesium?.credits;
+      const attribution = (credits ?? [])
+        .flatMap((credit) => (typeof credit.html === 'string' ? [creditText(credit.html)] : []))
+        .join('; ');
+      store.getState().setBuildingsStatus({ state: 'ready', ...(attribution ? { attribution } : {}) });
     },
     [store],
   );

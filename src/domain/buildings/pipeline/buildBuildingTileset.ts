@@ -31,6 +31,8 @@ export interface BuildTilesetOptions {
   /** Called after each tile with the buildings written into tiles so far and in all (pass 2). */
   onTilesProgress?(buildingsWritten: number, buildingCount: number): void;
   maxFeaturesPerTile?: number;
+  /** Where the buildings come from, with the licence: a credit in tileset.json (TilesetOptions.attribution). */
+  attribution?: string;
   /**
    * Where triangulated buildings wait until their tile is written. Default: in memory, which grows with the
    * input; a command-line run passes a file-backed store. The caller disposes of a store it passes.
@@ -191,6 +193,7 @@ export async function buildBuildingTileset(
       heightMode,
       labels: GERMAN_BUILDING_LABELS,
       ...(options.maxFeaturesPerTile ? { maxFeaturesPerTile: options.maxFeaturesPerTile } : {}),
+      ...(options.attribution ? { attribution: options.attribution } : {}),
       ...(options.onTilesProgress ? { onTileWritten: options.onTilesProgress } : {}),
       ...(options.createTileWriter ? { createTileWriter: options.createTileWriter } : {}),
     });

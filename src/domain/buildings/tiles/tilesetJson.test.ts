@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildingGrid } from './buildingFixtures';
 import { listTiles, readTileset, type DecodedFeature } from './tilesetTestReader';
-import type { Tileset, TilesetTile } from './tilesetJson';
+import { creditText, type Tileset, type TilesetTile } from './tilesetJson';
 import { writeBuildingTileset } from './writeBuildingTileset';
 
 /** The parts of the 3D Tiles 1.1 tileset schema we rely on. */
@@ -17,7 +17,13 @@ const tileSchema: z.ZodType<TilesetTile> = z.lazy(() =>
   }),
 );
 const tilesetSchema = z.strictObject({
-  asset: z.strictObject({ version: z.literal('1.1'), generator: z.string() }),
+  asset: z.strictObject({
+    version: z.literal('1.1'),
+    generator: z.string(),
+    extras: z
+      .strictObject({ cesium: z.strictObject({ credits: z.array(z.strictObject({ html: z.string() })) }) })
+      .optional(),
+  }),
   geometricError: z.number().positive(),
   root: tileSchema,
   extras: z.strictObject({ buildingCount: z.number().int(), heightMode: z.enum(['ellipsoid', 'true']) }),
@@ -84,5 +90,22 @@ describe('tileset.json of a quadtree with a budget of 5 buildings per tile', () 
       expect(maximumHeight).toBeGreaterThan(8);
       expect(maximumHeight).toBeLessThan(16);
     }
+  });
+});
+
+describe('the credit of a tileset', () => {
+  it('is written as a CesiumJS credit, HTML-escaped, and read back as the same text', async () => {
+    const attribution = 'Gebäude: © Geobasis NRW <dl-de/zero-2-0> & "Münster"';
+    const files = await writeBuildingTileset(buildingGrid(2, 1, 10), { attribution });
+    const { tileset } = await readTileset(files);
+    expect(tilesetSchema.parse(tileset)).toEqual(tileset);
+    const [credit] = tileset.asset.extras!.cesium.credits;
+    expect(credit!.html).not.toMatch(/[<>"]/);
+    expect(creditText(credit!.html)).toBe(attribution);
+  });
+
+  it('is left out without an attribution', async () => {
+    const { tileset } = await readTileset(await writeBuildingTileset(buildingGrid(2, 1, 10), {}));
+    expect(tileset.asset).toEqual({ version: '1.1', generator: expect.any(String) });
   });
 });

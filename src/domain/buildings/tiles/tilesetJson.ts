@@ -15,7 +15,8 @@ export interface TilesetTile {
 
 /** The tileset.json document. */
 export interface Tileset {
-  asset: { version: '1.1'; generator: string };
+  /** `extras.cesium.credits`: where the buildings come from, which CesiumJS shows among its credits. */
+  asset: { version: '1.1'; generator: string; extras?: { cesium: { credits: { html: string }[] } } };
   geometricError: number;
   root: TilesetTile;
   extras: { buildingCount: number; heightMode: HeightMode };
@@ -35,6 +36,25 @@ export interface TilesetJsonOptions {
   generator: string;
   buildingCount: number;
   heightMode: HeightMode;
+  /** Where the buildings come from and under which licence, as plain text (see TilesetOptions.attribution). */
+  attribution?: string;
+}
+
+/** Text as HTML: CesiumJS shows a tileset's credits as HTML. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/** The plain text of a credit written by {@link buildTilesetJson} (or any credit: tags dropped, entities read). */
+export function creditText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#(\d+);/g, (_entity, code: string) => String.fromCharCode(Number(code)))
+    .replace(
+      /&(amp|lt|gt|quot|apos);/g,
+      (_entity, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name]!,
+    )
+    .trim();
 }
 
 function cellDiagonalMeters(node: QuadtreeNode<unknown>): number {
@@ -85,7 +105,13 @@ export function buildTilesetJson<Item>(
 ): Tileset {
   const { boundingVolume, geometricError, ...rest } = toTile(root, leafContent, options).tile;
   return {
-    asset: { version: '1.1', generator: options.generator },
+    asset: {
+      version: '1.1',
+      generator: options.generator,
+      ...(options.attribution
+        ? { extras: { cesium: { credits: [{ html: escapeHtml(options.attribution) }] } } }
+        : {}),
+    },
     // The error of drawing nothing at all; for a root that is itself a leaf, what its parent would have had.
     geometricError: cellDiagonalMeters(root) * options.geometricErrorFraction,
     root: { boundingVolume, geometricError, refine: 'ADD', ...rest },

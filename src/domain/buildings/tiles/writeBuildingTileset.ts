@@ -47,6 +47,11 @@ export interface TilesetOptions {
   colorRoofs?: boolean;
   /** German labels for function and roof type codes; without them the label columns stay empty. */
   labels?: BuildingLabelFunctions;
+  /**
+   * Where the buildings come from, with the licence (plain text, e.g. "3D-Gebäudemodell LoD2: © Geobasis NRW,
+   * dl-de/zero-2-0"): written as a credit of tileset.json that CesiumJS shows and the app lists in its sources.
+   */
+  attribution?: string;
   /** Largest allowed distance between a written and an input vertex (default 0.01 m). */
   positionToleranceMeters?: number;
   /**
@@ -179,6 +184,7 @@ export async function writeIndexedBuildingTileset(
     generator: TILE_GENERATOR,
     buildingCount: index.size,
     heightMode,
+    ...(options.attribution ? { attribution: options.attribution } : {}),
   });
   const json = `${JSON.stringify(tileset, null, 2)}\n`;
   await writeFile({ path: TILESET_JSON_PATH, bytes: new TextEncoder().encode(json) });
