@@ -121,7 +121,8 @@ export function createSensorLive({
     if (drop > 0) recent.splice(0, drop);
     let spent = 0;
     for (let index = 0; index < recent.length; index += 2) {
-      spent += Math.min(recent[index + 1]!, now) - Math.max(recent[index]!, from);
+      // At least 0: a piece that ended before the window can sit behind a longer one that began earlier.
+      spent += Math.max(0, Math.min(recent[index + 1]!, now) - Math.max(recent[index]!, from));
     }
     return spent;
   };
