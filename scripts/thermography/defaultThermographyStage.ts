@@ -89,6 +89,9 @@ export function createDefaultThermographyStage(paths = defaultThermographyPaths(
         airTemperatureCelsius: DEFAULT_FLIGHT.airTemperatureCelsius,
         databaseFile: paths.databaseFile,
         publicDir: paths.publicDir,
+        simulated: true,
+        attribution:
+          'Wärmeverlust: simulierte Befliegung von Münster Twin, keine echten Messungen (simulated, not measured)',
         flight: {
           flightDate: DEFAULT_FLIGHT.flightDate,
           source: 'generated (seeded) for the default city; no real flight data',

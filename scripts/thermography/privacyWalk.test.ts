@@ -21,6 +21,7 @@ import { TEST_SCRYPT_COST } from '../../src/server/thermography/thermographyTest
 import { stageTilesetFolder } from '../buildings/writeTilesetFolder';
 import { issueAccessCodes } from './issueAccessCodes';
 import { runThermographyPipeline } from './runThermographyPipeline';
+import { parseHeatLossLegend } from '../../src/domain/thermography/heatLossOverlay';
 
 const REPOSITORY = resolve(import.meta.dirname, '..', '..');
 const APP_DIR = join(REPOSITORY, 'dist');
@@ -86,6 +87,7 @@ describe('privacy walk over every public asset', () => {
       databaseFile,
       publicDir: join(tilesDir, 'thermography'),
       flight: { flightDate: '2021-01-20' },
+      simulated: true,
     });
     results = summary.results;
     const database = openThermographyDatabaseForWriting(databaseFile);
@@ -180,6 +182,16 @@ describe('privacy walk over every public asset', () => {
     expect(fetched.some((path) => path.startsWith('/api/thermography/buildings/'))).toBe(true);
     expect(fetched.some((path) => path.startsWith('/scenes/'))).toBe(true);
     expect(results.filter((result) => result.status === 'classified').length).toBeGreaterThan(200);
+  });
+
+  it('serves a legend that reads without issues, says the flight is simulated and names no date it lacks', () => {
+    const served = publicResponses.find(
+      (response) => response.path === '/tiles/thermography/heat-loss-legend.json',
+    );
+    expect(served?.status).toBe(200);
+    const { legend, issues } = parseHeatLossLegend(JSON.parse(served!.body.toString('utf8')), 'legend');
+    expect(issues).toEqual([]);
+    expect(legend).toMatchObject({ simulated: true, flightDate: '2021-01-20', attribution: undefined });
   });
 
   it('finds no per-building thermography value, image or code in any public answer', () => {

@@ -34,6 +34,10 @@ export interface ThermographyPipelineInput {
   publicDir: string;
   /** Free text about the flight (date, source), stored with the results. */
   flight: Record<string, string>;
+  /** True when the rasters were generated, not flown: the public legend says so and the app tells its users. */
+  simulated: boolean;
+  /** Where the thermal images come from, with the licence: named in the public legend (image export). */
+  attribution?: string;
   /** Skip the owners' roof images (benchmarks). */
   withoutImages?: boolean;
   onProgress?(done: number, total: number): void;
@@ -114,6 +118,8 @@ export async function runThermographyPipeline(
         cellSizeMeters: DEFAULT_GRID_SETTINGS.cellSizeMeters,
         minBuildingsPerCell: DEFAULT_GRID_SETTINGS.minBuildingsPerCell,
         flightDate: input.flight.flightDate ?? null,
+        simulated: input.simulated,
+        attribution: input.attribution ?? null,
       },
       null,
       2,

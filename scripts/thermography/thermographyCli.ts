@@ -35,6 +35,8 @@ const USAGE = `Aufruf:
       --scale <f> --offset <°C> Kalibrierung roher Werte: °C = Wert × scale + offset (Kelvin: --offset -273.15)
       --assume-epsg25832        Dateien ohne Koordinatensystem als EPSG:25832 lesen
       --flight-date <Datum>     Datum des Flugs (für die Eigentümer-Seite)
+      --attribution <Text>      Quelle und Lizenz der Wärmebilder (Legende, Bildexport)
+      --simulated               die Wärmebilder sind erzeugt (z. B. von generate), nicht beflogen: die App sagt es
   npm run thermography -- generate --out <Ordner> [--buildings <Dateien>] [--seed 2021] [--pixel-size 0.5]
                               [--tile-size 1000] [--air-temperature -2.4]
       schreibt ein erzeugtes Wärmebild (GeoTIFF-Kacheln) für die Standardstadt oder die angegebenen Gebäude
@@ -64,6 +66,8 @@ const { values, positionals } = parseArgs({
     offset: { type: 'string' },
     'assume-epsg25832': { type: 'boolean', default: false },
     'flight-date': { type: 'string' },
+    attribution: { type: 'string' },
+    simulated: { type: 'boolean', default: false },
     out: { type: 'string' },
     seed: { type: 'string' },
     'pixel-size': { type: 'string' },
@@ -124,6 +128,8 @@ try {
         ...(values['flight-date'] ? { flightDate: values['flight-date'] } : {}),
         source: files.join(', '),
       },
+      simulated: values.simulated,
+      ...(values.attribution ? { attribution: values.attribution } : {}),
       onProgress: createProgressPrinter('Dächer', process.stderr),
     });
     console.log(formatThermographySummary(summary));

@@ -91,6 +91,24 @@ describe('the legend', () => {
     });
   });
 
+  it('reads a legend without a flight date (null) and keeps whether the flight was simulated and its source', () => {
+    const served = {
+      classes: HEAT_LOSS_LEGEND,
+      cellSizeMeters: 100,
+      minBuildingsPerCell: 5,
+      flightDate: null,
+      simulated: false,
+      attribution: 'Stadt Münster, Thermografie 2021',
+    };
+    const { legend, issues } = parseHeatLossLegend(served, 'legend.json');
+    expect(issues).toEqual([]);
+    expect(legend).toMatchObject({
+      flightDate: undefined,
+      simulated: false,
+      attribution: 'Stadt Münster, Thermografie 2021',
+    });
+  });
+
   it('falls back to the default colours when the served legend is broken, naming the field', () => {
     const { legend, issues } = parseHeatLossLegend({ classes: [], cellSizeMeters: 100 }, 'legend.json');
     expect(legend).toBe(DEFAULT_HEAT_LOSS_LEGEND);

@@ -49,7 +49,10 @@ const heatLossLegendSchema = z.object({
     .length(5),
   cellSizeMeters: z.number().positive(),
   minBuildingsPerCell: z.number().int().positive(),
-  flightDate: z.string().min(1).optional(),
+  // The pipeline writes null when it was not told the date.
+  flightDate: z.string().min(1).nullish(),
+  simulated: z.boolean().optional(),
+  attribution: z.string().min(1).nullish(),
 });
 
 /** One public cell: how many classified buildings it holds and the share of them per class. */
@@ -71,6 +74,13 @@ export interface HeatLossLegend {
   minBuildingsPerCell: number;
   /** ISO date and time of the flight, when the legend names it. */
   flightDate: string | undefined;
+  /**
+   * True for a simulated flight (the default city's), false for measured rasters; undefined in legends written
+   * before the pipeline said so (then the app says it may be simulated, as it always did).
+   */
+  simulated: boolean | undefined;
+  /** Where the thermal images come from, with the licence, when the legend names it (image export, sources). */
+  attribution: string | undefined;
 }
 
 /** The legend the pipeline writes by default; used when the served legend is missing or broken. */
@@ -82,6 +92,8 @@ export const DEFAULT_HEAT_LOSS_LEGEND: HeatLossLegend = {
   cellSizeMeters: 100,
   minBuildingsPerCell: 5,
   flightDate: undefined,
+  simulated: undefined,
+  attribution: undefined,
 };
 
 /** Reads the overlay GeoJSON into cells; a broken document gives no cells and issues naming file and field. */
@@ -116,7 +128,9 @@ export function parseHeatLossLegend(
       colours,
       cellSizeMeters: result.data.cellSizeMeters,
       minBuildingsPerCell: result.data.minBuildingsPerCell,
-      flightDate: result.data.flightDate,
+      flightDate: result.data.flightDate ?? undefined,
+      simulated: result.data.simulated,
+      attribution: result.data.attribution ?? undefined,
     },
     issues: [],
   };

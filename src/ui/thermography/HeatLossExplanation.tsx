@@ -1,7 +1,16 @@
 import { useTranslation } from 'react-i18next';
 
-/** Plain words on what a night-time thermal flight can and cannot tell, so nobody reads the map as a verdict. */
-export function HeatLossExplanation({ minBuildingsPerCell }: { minBuildingsPerCell: number }) {
+/**
+ * Plain words on what a night-time thermal flight can and cannot tell, so nobody reads the map as a verdict; and,
+ * unless the legend says the rasters were flown, that this flight is simulated.
+ */
+export function HeatLossExplanation({
+  minBuildingsPerCell,
+  mayBeSimulated,
+}: {
+  minBuildingsPerCell: number;
+  mayBeSimulated: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="heat-loss-explanation-title">
@@ -16,7 +25,7 @@ export function HeatLossExplanation({ minBuildingsPerCell }: { minBuildingsPerCe
         <li>{t('heatLoss.explanation.date')}</li>
       </ul>
       <p>{t('heatLoss.explanation.aggregate', { count: minBuildingsPerCell })}</p>
-      <p className="note">{t('heatLoss.explanation.simulated')}</p>
+      {mayBeSimulated && <p className="note">{t('heatLoss.explanation.simulated')}</p>}
     </section>
   );
 }

@@ -37,9 +37,13 @@ export function ThermographyPanel() {
         />
         {t('layers.heat-loss')}
       </label>
+      {legend.attribution && <p className="note">{t('heatLoss.source', { source: legend.attribution })}</p>}
       <HeatLossOverlayStatus />
       <HeatLossLegend legend={legend} />
-      <HeatLossExplanation minBuildingsPerCell={legend.minBuildingsPerCell} />
+      <HeatLossExplanation
+        minBuildingsPerCell={legend.minBuildingsPerCell}
+        mayBeSimulated={legend.simulated !== false}
+      />
       <OwnerPortal />
     </div>
   );

@@ -3,6 +3,7 @@ import type { i18n } from 'i18next';
 import { createTestScenario, createTestVariant } from '../../domain/scenarios/scenarioTestSupport';
 import { storyboardFixture } from '../../domain/storyboards/storyboardTestSupport';
 import { createTwinStore } from '../../store/createTwinStore';
+import { DEFAULT_HEAT_LOSS_LEGEND } from '../../domain/thermography/heatLossOverlay';
 import { TEST_FALLBACK_VIEW } from '../../store/storeTestSupport';
 import { setupI18n } from '../i18n/setupI18n';
 import { viewImageContent } from './viewImageContent';
@@ -97,5 +98,18 @@ describe('viewImageContent', () => {
     expect(viewImageContent(store.getState(), english.t, EXPORTED_AT, LINK).sources).not.toContain(
       'Gebäude: Testquelle',
     );
+  });
+
+  it('names the heat-loss map’s source while the map is shown', () => {
+    const store = storeWith({});
+    store.getState().setHeatLossOverlay({
+      state: 'ready',
+      cells: [],
+      legend: { ...DEFAULT_HEAT_LOSS_LEGEND, attribution: 'Wärmeverlust: Testflug' },
+    });
+    const sources = () => viewImageContent(store.getState(), english.t, EXPORTED_AT, LINK).sources;
+    expect(sources()).not.toContain('Wärmeverlust: Testflug');
+    store.getState().setLayerVisible('heat-loss', true);
+    expect(sources()).toContain('Wärmeverlust: Testflug');
   });
 });

@@ -63,6 +63,12 @@ function sourcesOf(state: State, t: TFunction): string[] {
       sources.push(`${localize(place.name, view.language)}: ${place.source}. ${place.licence}`);
     }
   }
+  if (
+    visible('heat-loss') &&
+    state.heatLossOverlay.state === 'ready' &&
+    state.heatLossOverlay.legend.attribution
+  )
+    sources.push(state.heatLossOverlay.legend.attribution);
   if (visible('sensors')) {
     for (const sensor of state.sensorCatalogue) sources.push(`${sensor.attribution} (${sensor.licence})`);
   }
