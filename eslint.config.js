@@ -52,6 +52,25 @@ export default tseslint.config(
     },
   },
   {
+    // SQLite through src/server/sqliteDriver.ts only: it picks the better-sqlite3 that runs on this Node.
+    files: ['src/server/**', 'scripts/**'],
+    ignores: ['src/server/sqliteDriver.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'better-sqlite3', message: 'Open SQLite through src/server/sqliteDriver.ts.' },
+            { name: 'better-sqlite3-node20', message: 'Open SQLite through src/server/sqliteDriver.ts.' },
+            // The rule's options replace those of the block above for src/server: keep its two.
+            { name: 'cesium', message: 'Only src/viewer imports cesium.' },
+            { name: 'resium', message: 'Only src/viewer imports resium.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/domain/**'],
     rules: {
       'no-restricted-imports': [
