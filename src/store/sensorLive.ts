@@ -61,8 +61,9 @@ export interface SensorLiveOptions {
   clock?: () => number;
   loadHistory?: SensorLive['loadHistory'];
   /**
-   * Main-thread ms in any 16.7 ms (a 60 Hz frame, whatever its phase) for applying live values, handling the messages included (default 1: the goal
-   * is 2; the rest is margin for a last slice, a message that lands after the budget is spent, a pause for GC).
+   * Main-thread ms in any 16.7 ms (a 60 Hz frame, whatever its phase) for applying live values, handling the
+   * messages included (default 1: the goal is 2; the rest is margin for a last slice, a message that lands after
+   * the budget is spent, a pause for GC).
    */
   applyBudgetMs?: number;
 }
