@@ -127,16 +127,19 @@ export function createSensorLive({
     }
     return spent;
   };
-  /** Room for at least a smallest slice in the window ending now (always, when nothing was done in it). */
-  const roomAt = (now: number) => {
-    const spent = spentBefore(now);
-    return spent === 0 || applyBudgetMs - spent >= SMALLEST_SLICE * msPerObservation;
+  /**
+   * The budget left in the window ending now, when it holds at least a smallest slice (always, when nothing was
+   * done in it); undefined when there is no room.
+   */
+  const roomAt = (now: number): number | undefined => {
+    const left = applyBudgetMs - spentBefore(now);
+    return left === applyBudgetMs || left >= SMALLEST_SLICE * msPerObservation ? left : undefined;
   };
   const scheduleDrain = () => {
     if (drainTimer !== undefined || (queued.size === 0 && batches.length === 0)) return;
     const now = clock();
     let wait = 0;
-    if (!roomAt(now)) {
+    if (roomAt(now) === undefined) {
       // Wait until the oldest piece of work leaves the window, then look again.
       wait = Math.max(1, recent[1]! + FRAME_MS - now);
     }
@@ -147,8 +150,8 @@ export function createSensorLive({
     drainTimer = undefined;
     const started = clock();
     let now = started;
-    while ((queued.size > 0 || batches.length > 0) && roomAt(now)) {
-      const left = applyBudgetMs - spentBefore(now);
+    let left: number | undefined;
+    while ((queued.size > 0 || batches.length > 0) && (left = roomAt(now)) !== undefined) {
       const size = Math.max(SMALLEST_SLICE, Math.min(SLICE, Math.floor(left / msPerObservation)));
       const sliceStarted = now;
       let changed: Set<string>;

@@ -81,23 +81,28 @@ async function benchSyntheticCity(size: number, options: PipelineBenchOptions): 
 }
 
 /** Writes the synthetic city of `size` buildings as LoD2 CityGML 2.0 in 1 km tile files and tiles the folder. */
-async function benchSyntheticLod2City(size: number, options: PipelineBenchOptions): Promise<TilerOutcome> {
-  options.log(`LoD2 synthetic ${formatNumber(size)}: generating …`);
-  const { city, seeds } = composeSyntheticCity(size, FIRST_SEED);
-  const inputFolder = join(options.workFolder, `lod2-city-${size}`);
+/**
+ * Writes a CityGML folder, tiles it (fastest of the repeats) and deletes the input again: `write` returns the
+ * files and bytes written and `describe` the row's label from them.
+ */
+async function tileCityGmlFolder(
+  inputFolder: string,
+  outputName: string,
+  options: PipelineBenchOptions,
+  write: () => { files: readonly string[]; bytes: number },
+  describe: (written: { files: readonly string[]; bytes: number }) => { label: string; log: string },
+): Promise<TilerOutcome> {
   try {
-    const written = writeSyntheticLod2City(city.features, inputFolder);
-    const label = `LoD2 synthetic ${formatNumber(size)}, ${written.files.length} files`;
-    options.log(
-      `${label}: seeds ${seeds.join(', ')}, ${formatNumber(written.bytes / 1e6, 1)} MB CityGML; tiling …`,
-    );
+    const written = write();
+    const { label, log } = describe(written);
+    options.log(log);
     return await fastestOf(options.repeats, () =>
       runOurTiler({
         label,
         inputKind: 'lod2',
         inputPaths: [inputFolder],
         inputBytes: written.bytes,
-        outputFolder: join(options.workFolder, `tiles-lod2-${size}`),
+        outputFolder: join(options.workFolder, outputName),
       }),
     );
   } finally {
@@ -105,7 +110,23 @@ async function benchSyntheticLod2City(size: number, options: PipelineBenchOption
   }
 }
 
-/** The CityGML files of the LoD2 folders that exist, and the notes on those that do not. */
+async function benchSyntheticLod2City(size: number, options: PipelineBenchOptions): Promise<TilerOutcome> {
+  options.log(`LoD2 synthetic ${formatNumber(size)}: generating …`);
+  const { city, seeds } = composeSyntheticCity(size, FIRST_SEED);
+  const inputFolder = join(options.workFolder, `lod2-city-${size}`);
+  return tileCityGmlFolder(
+    inputFolder,
+    `tiles-lod2-${size}`,
+    options,
+    () => writeSyntheticLod2City(city.features, inputFolder),
+    (written) => {
+      const label = `LoD2 synthetic ${formatNumber(size)}, ${written.files.length} files`;
+      const mb = formatNumber(written.bytes / 1e6, 1);
+      return { label, log: `${label}: seeds ${seeds.join(', ')}, ${mb} MB CityGML; tiling …` };
+    },
+  );
+}
+
 function findLod2Files(): { files: string[]; notes: string[] } {
   const files: string[] = [];
   const notes: string[] = [];
@@ -127,25 +148,18 @@ async function benchRealLod2Copies(
   options: PipelineBenchOptions,
 ): Promise<TilerOutcome> {
   const inputFolder = join(options.workFolder, 'lod2-real-copies');
-  try {
-    const written = writeShiftedCopies(files, copies, inputFolder);
-    const label = `LoD2 real ×${copies} (shifted copies), ${written.files.length} files`;
-    options.log(`${label}: ${formatNumber(written.bytes / 1e6, 1)} MB CityGML; tiling …`);
-    return await fastestOf(options.repeats, () =>
-      runOurTiler({
-        label,
-        inputKind: 'lod2',
-        inputPaths: [inputFolder],
-        inputBytes: written.bytes,
-        outputFolder: join(options.workFolder, 'tiles-lod2-real-copies'),
-      }),
-    );
-  } finally {
-    rmSync(inputFolder, { recursive: true, force: true });
-  }
+  return tileCityGmlFolder(
+    inputFolder,
+    'tiles-lod2-real-copies',
+    options,
+    () => writeShiftedCopies(files, copies, inputFolder),
+    (written) => {
+      const label = `LoD2 real ×${copies} (shifted copies), ${written.files.length} files`;
+      return { label, log: `${label}: ${formatNumber(written.bytes / 1e6, 1)} MB CityGML; tiling …` };
+    },
+  );
 }
 
-/** Our tiler and citygml-to-3dtiles on the same real LoD2 files. */
 async function benchLod2(
   files: readonly string[],
   options: PipelineBenchOptions,

@@ -25,6 +25,13 @@ export const SYNC_MARK = 'twin-bench-sync';
 /** Main-thread GC: V8's and Blink's collector events (nested ones are merged, so none counts twice). */
 const GC_EVENT = /^(MinorGC|MajorGC|V8\.GC|BlinkGC\.|GCEvent|CppGC\.)/;
 
+type ThreadClock = Pick<PageClock, 'pid' | 'tid' | 'offsetMs'>;
+
+/** A complete ('X') event with a duration on the page's main thread. */
+function isMainThreadEvent(event: TraceEvent, clock: ThreadClock): event is TraceEvent & { dur: number } {
+  return event.pid === clock.pid && event.tid === clock.tid && event.ph === 'X' && event.dur !== undefined;
+}
+
 export interface PageClock {
   pid: number;
   tid: number;
@@ -128,14 +135,13 @@ function overlapWith(intervals: readonly [number, number][], start: number, end:
 export function cpuOfPieces(
   recording: Recording,
   events: readonly TraceEvent[],
-  clock: Pick<PageClock, 'pid' | 'tid' | 'offsetMs'>,
+  clock: ThreadClock,
   toleranceMs = 0.1,
 ): PieceCpu[] {
   const spans: Span[] = [];
   const gcSpans: Span[] = [];
   for (const event of events) {
-    if (event.pid !== clock.pid || event.tid !== clock.tid || event.ph !== 'X' || event.dur === undefined)
-      continue;
+    if (!isMainThreadEvent(event, clock)) continue;
     const start = event.ts / 1000 - clock.offsetMs;
     const span = {
       name: event.name,
@@ -203,17 +209,10 @@ export function cpuOfPieces(
 export function mainThreadGcMs(
   recording: Pick<Recording, 'startMs' | 'endMs'>,
   events: readonly TraceEvent[],
-  clock: Pick<PageClock, 'pid' | 'tid' | 'offsetMs'>,
+  clock: ThreadClock,
 ): number {
   const gcSpans: Span[] = events
-    .filter(
-      (event) =>
-        event.pid === clock.pid &&
-        event.tid === clock.tid &&
-        event.ph === 'X' &&
-        event.dur !== undefined &&
-        GC_EVENT.test(event.name),
-    )
+    .filter((event) => isMainThreadEvent(event, clock) && GC_EVENT.test(event.name))
     .map((event) => {
       const start = event.ts / 1000 - clock.offsetMs;
       return { name: event.name, start, end: start + event.dur! / 1000, dur: event.dur!, tdur: 0 };
@@ -228,18 +227,10 @@ export function mainThreadGcMs(
 export function mainThreadTaskMs(
   recording: Pick<Recording, 'startMs' | 'endMs'>,
   events: readonly TraceEvent[],
-  clock: Pick<PageClock, 'pid' | 'tid' | 'offsetMs'>,
+  clock: ThreadClock,
 ): { wallMs: number; cpuMs: number } {
   const tasks = events
-    .filter(
-      (event) =>
-        event.pid === clock.pid &&
-        event.tid === clock.tid &&
-        event.ph === 'X' &&
-        event.dur !== undefined &&
-        event.dur > 0 &&
-        event.tdur !== undefined,
-    )
+    .filter((event) => isMainThreadEvent(event, clock) && event.dur > 0 && event.tdur !== undefined)
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   let wallMs = 0;
   let cpuMs = 0;
