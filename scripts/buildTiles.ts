@@ -96,6 +96,8 @@ const [
   { conversionExitCode, formatConversionSummary },
   { createFileMeshSpillStore },
   { createFileSearchEntrySpill },
+  { fileRecordSortFactory },
+  { createCollectAfterTiles },
   { readInputFiles },
   { readInputFilesParallel },
   { stageTilesetFolder },
@@ -107,6 +109,8 @@ const [
   import('../src/domain/buildings/pipeline/conversionSummary'),
   import('./buildings/fileMeshSpillStore'),
   import('./buildings/fileSearchEntrySpill'),
+  import('./buildings/fileRecordSort'),
+  import('./buildings/collectAfterTiles'),
   import('./buildings/readInputFile'),
   import('./buildings/readInputFilesParallel'),
   import('./buildings/writeTilesetFolder'),
@@ -122,8 +126,9 @@ const onIssue = values.quiet
   ? () => undefined
   : (issue: BuildingIssue) => console.error(formatBuildingIssue(issue));
 const outputFolder = resolve(values.out);
-// Tiles go to disk as they are written, meshes and address entries wait in temporary files (the address index is
-// sorted there and written in chunks): memory stays flat for any input.
+// Tiles go to disk as they are written; meshes, the index's records and address entries wait in temporary files
+// (records and addresses are sorted there, the address index is written in chunks): memory stays flat for any
+// input.
 const staged = stageTilesetFolder(outputFolder);
 const spillStore = createFileMeshSpillStore();
 const searchEntrySpill = createFileSearchEntrySpill();
@@ -136,6 +141,7 @@ const cleanUpAndExit = () => {
 };
 process.once('SIGINT', cleanUpAndExit).once('SIGTERM', cleanUpAndExit);
 let filesWritten = 0;
+const collectAfterTile = createCollectAfterTiles();
 const maxFeaturesPerTile = values['max-features']
   ? Number(values['max-features'])
   : DEFAULT_MAX_FEATURES_PER_TILE;
@@ -160,10 +166,13 @@ try {
       createTileWriter: (settings, buildingCount) =>
         tilePool && buildingCount > maxFeaturesPerTile ? tilePool.createWriter(settings) : undefined,
       onProgress: (count) => process.stdout.write(`\r${count} Gebäude umgewandelt …`),
-      onTilesProgress: (written, total) =>
-        process.stdout.write(`\r${written} von ${total} Gebäuden in Kacheln geschrieben …`),
+      onTilesProgress: (written, total) => {
+        collectAfterTile();
+        process.stdout.write(`\r${written} von ${total} Gebäuden in Kacheln geschrieben …`);
+      },
       spillStore,
       searchEntrySpill,
+      createRecordSort: fileRecordSortFactory(),
       writeFile: (file) => {
         staged.writeFile(file);
         filesWritten++;

@@ -21,10 +21,9 @@ function expectIdentical(actual: BuildingMesh, expected: BuildingMesh): void {
   expect(actual.attributes).toEqual(expected.attributes);
 }
 
-/** One mesh of 5 MB (more than the store's write buffer): a long strip of triangles. */
-function hugeMesh(): BuildingMesh {
+/** A long strip of triangles, about 49 bytes per vertex; 220,000 make 5 MB, more than the store's write buffer. */
+function hugeMesh(vertexCount = 220_000): BuildingMesh {
   const [template] = buildingGrid(1);
-  const vertexCount = 220_000;
   const positions = Float64Array.from({ length: vertexCount * 3 }, (_, index) => 405_000 + index * 0.001);
   const normals = new Float32Array(vertexCount * 3).fill(0.5);
   const indices = Uint32Array.from(
@@ -67,6 +66,42 @@ describe('file-backed mesh spill store', () => {
       expectIdentical(store.get(handles[1]!), huge);
       expectIdentical(store.get(handles[2]!), small!);
       expectIdentical(store.get(handles[0]!), small!);
+    } finally {
+      store.dispose();
+    }
+  });
+
+  it('reads back records around and far beyond the size of one speculative read (8 KB)', () => {
+    const store = createFileMeshSpillStore();
+    try {
+      // Records from about 7.5 KB to 9 KB in steps of 49 bytes, one of 100 KB, each between small ones.
+      const [small] = buildingGrid(1);
+      const meshes = [
+        ...Array.from({ length: 30 }, (_, step) => hugeMesh(150 + step)),
+        hugeMesh(2000),
+      ].flatMap((mesh) => [small!, mesh]);
+      const handles = meshes.map((mesh) => store.put(mesh));
+      // Then enough to push them all out of the write buffer into the file.
+      while (store.byteLength < 5 * 2 ** 20) store.put(hugeMesh(10_000));
+      meshes.forEach((mesh, index) => expectIdentical(store.get(handles[index]!), mesh));
+      expect(store.size).toBeGreaterThan(meshes.length);
+    } finally {
+      store.dispose();
+    }
+  });
+
+  it('reads records still in its write buffer, and refuses handles it never gave', () => {
+    const store = createFileMeshSpillStore();
+    try {
+      const meshes = buildingGrid(20);
+      const handles = meshes.map((mesh) => store.put(mesh));
+      // 20 small records are far from filling the write buffer (4 MB): every read comes from memory.
+      expect(store.byteLength).toBeLessThan(2 ** 20);
+      expect(store.size).toBe(20);
+      expect(new Set(handles).size).toBe(20);
+      for (const index of [19, 0, 7]) expectIdentical(store.get(handles[index]!), meshes[index]!);
+      for (const wrong of [-1, 0.5, store.byteLength, Number.NaN])
+        expect(() => store.get(wrong)).toThrow(/No mesh stored under handle/);
     } finally {
       store.dispose();
     }

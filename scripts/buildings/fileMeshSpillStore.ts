@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BuildingMesh } from '../../src/domain/buildings/buildingModel';
@@ -8,15 +8,21 @@ import {
   prepareMeshRecord,
   writeMeshRecord,
 } from '../../src/domain/buildings/tiles/meshRecord';
-import { Float64Column, Int32Column } from '../../src/domain/buildings/tiles/compactColumns';
 import type { MeshHandle, MeshSpillStore } from '../../src/domain/buildings/tiles/meshSpillStore';
+import { writeFully } from './spillFile';
 
 /** Records are gathered into writes of this size: one system call per few thousand buildings, not per building. */
 const WRITE_BUFFER_BYTES = 4 * 2 ** 20;
+/** Each record stands behind its length, an unsigned 32-bit integer (little-endian). */
+const LENGTH_BYTES = 4;
+/** get() reads this much at once: header and record of a typical building, so one system call per get. */
+const SPECULATIVE_READ_BYTES = 8 * 1024;
 
 /**
- * A spill store in one temporary file (exact binary records, see meshRecord.ts); memory holds only each
- * record's offset and length and one write buffer. On Linux and macOS the file is unlinked as soon as it is
+ * A spill store in one temporary file (exact binary records, see meshRecord.ts, each behind its length). A handle
+ * is the byte offset of its record in the file, so memory holds nothing per record: only one write buffer and one
+ * small read buffer, however many meshes are stored. Handles grow beyond 2³² for files beyond 4 GB: keep them as
+ * doubles (not in 32-bit integers). On Linux and macOS the file is unlinked as soon as it is
  * open, so nothing is left behind even when the process is killed; elsewhere dispose() removes it.
  */
 export class FileMeshSpillStore implements MeshSpillStore {
@@ -26,9 +32,9 @@ export class FileMeshSpillStore implements MeshSpillStore {
   private bufferedBytes = 0;
   /** Bytes already in the file; the write buffer continues from here. */
   private flushedBytes = 0;
-  /** Per record, in typed-array blocks off the JS heap (compactColumns.ts). */
-  private readonly offsets = new Float64Column();
-  private readonly lengths = new Int32Column();
+  /** get() reads header and record into this first; a longer record gets a second read. */
+  private readonly readBuffer = Buffer.allocUnsafe(SPECULATIVE_READ_BYTES);
+  private count = 0;
 
   constructor(parentFolder = tmpdir()) {
     this.folder = mkdtempSync(join(parentFolder, 'twin-mesh-spill-'));
@@ -38,7 +44,7 @@ export class FileMeshSpillStore implements MeshSpillStore {
 
   /** Number of meshes stored. */
   get size(): number {
-    return this.offsets.length;
+    return this.count;
   }
 
   /** Bytes stored so far (file and write buffer). */
@@ -49,34 +55,52 @@ export class FileMeshSpillStore implements MeshSpillStore {
   put(mesh: BuildingMesh): MeshHandle {
     const descriptor = this.openDescriptor();
     const prepared = prepareMeshRecord(mesh);
-    if (this.bufferedBytes + prepared.maximumByteLength > WRITE_BUFFER_BYTES) this.flush();
-    let length: number;
-    if (prepared.maximumByteLength <= WRITE_BUFFER_BYTES) {
+    const maximumBytes = LENGTH_BYTES + prepared.maximumByteLength;
+    if (this.bufferedBytes + maximumBytes > WRITE_BUFFER_BYTES) this.flush();
+    const handle = this.byteLength;
+    if (maximumBytes <= WRITE_BUFFER_BYTES) {
       // Encoded straight into the write buffer: no record-sized allocation per building.
-      length = writeMeshRecord(prepared, this.writeBuffer, this.bufferedBytes);
-      this.bufferedBytes += length;
+      const length = writeMeshRecord(prepared, this.writeBuffer, this.bufferedBytes + LENGTH_BYTES);
+      this.writeBuffer.writeUInt32LE(length, this.bufferedBytes);
+      this.bufferedBytes += LENGTH_BYTES + length;
     } else {
+      // The write buffer is empty now (flushed above): header and record go to the file directly.
       const record = encodeMeshRecord(mesh);
-      writeFully(descriptor, record, this.flushedBytes);
-      this.flushedBytes += record.byteLength;
-      length = record.byteLength;
+      const header = Buffer.allocUnsafe(LENGTH_BYTES);
+      header.writeUInt32LE(record.byteLength, 0);
+      writeFully(descriptor, header, this.flushedBytes);
+      writeFully(descriptor, record, this.flushedBytes + LENGTH_BYTES);
+      this.flushedBytes += LENGTH_BYTES + record.byteLength;
     }
-    this.offsets.push(this.byteLength - length);
-    this.lengths.push(length);
-    return this.offsets.length - 1;
+    this.count++;
+    return handle;
   }
 
+  /** The mesh stored under `handle`, which must be one that put() returned (any other offset is not checked). */
   get(handle: MeshHandle): BuildingMesh {
     const descriptor = this.openDescriptor();
-    if (!Number.isInteger(handle) || handle < 0 || handle >= this.size)
+    if (!Number.isInteger(handle) || handle < 0 || handle + LENGTH_BYTES > this.byteLength)
       throw new Error(`No mesh stored under handle ${handle}.`);
-    const offset = this.offsets.get(handle);
-    const length = this.lengths.get(handle);
-    if (offset + length > this.flushedBytes) this.flush();
+    if (handle >= this.flushedBytes) {
+      // Still in the write buffer (records never straddle it and the file): a copy of its own, as from the file.
+      const start = handle - this.flushedBytes;
+      const length = this.writeBuffer.readUInt32LE(start);
+      return decodeMeshRecord(
+        new Uint8Array(this.writeBuffer.subarray(start + LENGTH_BYTES, start + LENGTH_BYTES + length)),
+      );
+    }
+    // One read of header and record for most buildings; only a longer record needs a second for its rest.
+    const { readBuffer } = this;
+    const available = readSync(descriptor, readBuffer, 0, readBuffer.length, handle);
+    if (available < LENGTH_BYTES)
+      throw new Error(`The mesh file ends before the record of handle ${handle}.`);
+    const length = readBuffer.readUInt32LE(0);
     // A buffer of its own per record: decodeMeshRecord then views it instead of copying the arrays out.
     const record = new Uint8Array(length);
-    for (let read = 0; read < length;) {
-      const bytes = readSync(descriptor, record, read, length - read, offset + read);
+    const first = Math.min(length, available - LENGTH_BYTES);
+    record.set(readBuffer.subarray(LENGTH_BYTES, LENGTH_BYTES + first));
+    for (let read = first; read < length;) {
+      const bytes = readSync(descriptor, record, read, length - read, handle + LENGTH_BYTES + read);
       if (bytes === 0) throw new Error(`The mesh file ended inside the record of handle ${handle}.`);
       read += bytes;
     }
@@ -104,13 +128,6 @@ export class FileMeshSpillStore implements MeshSpillStore {
 
   private removeFolder(): void {
     rmSync(this.folder, { recursive: true, force: true });
-  }
-}
-
-/** writeSync may write less than asked; keeps writing until every byte is at its position. */
-function writeFully(descriptor: number, bytes: Uint8Array, position: number): void {
-  for (let written = 0; written < bytes.byteLength;) {
-    written += writeSync(descriptor, bytes, written, bytes.byteLength - written, position + written);
   }
 }
 

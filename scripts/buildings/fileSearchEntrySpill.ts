@@ -1,6 +1,4 @@
-import { closeSync, ftruncateSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   compareSearchKeys,
   SEARCH_INDEX_FILE_NAME,
@@ -12,6 +10,15 @@ import {
   type SearchEntrySpill,
 } from '../../src/domain/buildings/searchIndexBuilder';
 import type { ChunkedTilesetFile } from '../../src/domain/buildings/tiles/writeBuildingTileset';
+import {
+  MinHeap,
+  openSpillFiles,
+  SPILL_WRITE_BUFFER_BYTES,
+  SpillReader,
+  type ByteRange,
+  type SpillFile,
+  type SpillFiles,
+} from './spillFile';
 
 /** How the spill's external merge sort is sized; the defaults suit any city. */
 export interface FileSearchEntrySpillOptions {
@@ -25,14 +32,16 @@ export interface FileSearchEntrySpillOptions {
 
 const DEFAULT_ROWS_PER_RUN = 16_384;
 const DEFAULT_RUNS_PER_MERGE = 64;
-/** Records are gathered into writes of this size. */
-const WRITE_BUFFER_BYTES = 1 << 20;
+/** What the runs are read in at a time before sorting. */
+const WRITE_BUFFER_BYTES = SPILL_WRITE_BUFFER_BYTES;
 /** What each run's reader reads at a time while merging. */
 const READ_BUFFER_BYTES = 64 * 1024;
 /** Size of the chunks the index file is handed over in. */
 const OUTPUT_CHUNK_BYTES = 1 << 20;
 /** A record starts with three unsigned 32-bit integers: the address's shape, the id's shape, the row's bytes. */
 const RECORD_HEADER_BYTES = 12;
+/** Names this spill in error messages. */
+const OWNER = 'search entry spill';
 
 /**
  * The address entries of pass 1 in temporary files instead of memory (a SearchEntrySpill for `npm run tiles`):
@@ -45,7 +54,7 @@ const RECORD_HEADER_BYTES = 12;
  * The files are unlinked as soon as they are open (elsewhere than Windows, where dispose() removes them).
  */
 export class FileSearchEntrySpill implements SearchEntrySpill {
-  private readonly folder: string;
+  private readonly spillFiles: SpillFiles;
   private readonly rowsPerRun: number;
   private readonly runsPerMerge: number;
   /** Where pass 1 appends its records, in the order they come. */
@@ -66,13 +75,15 @@ export class FileSearchEntrySpill implements SearchEntrySpill {
       throw new Error(`rowsPerRun must be at least 1 and runsPerMerge at least 2.`);
     this.rowsPerRun = rowsPerRun;
     this.runsPerMerge = runsPerMerge;
-    this.folder = mkdtempSync(join(parentFolder, 'twin-search-spill-'));
-    this.entries = new SpillFile(join(this.folder, 'entries.bin'));
-    this.runFiles = [
-      new SpillFile(join(this.folder, 'runs-a.bin')),
-      new SpillFile(join(this.folder, 'runs-b.bin')),
-    ];
-    if (process.platform !== 'win32') this.removeFolder();
+    this.spillFiles = openSpillFiles(
+      parentFolder,
+      'twin-search-spill-',
+      ['entries.bin', 'runs-a.bin', 'runs-b.bin'],
+      OWNER,
+    );
+    const [entries, runsA, runsB] = this.spillFiles.files;
+    this.entries = entries!;
+    this.runFiles = [runsA!, runsB!];
   }
 
   /** Number of entries added. */
@@ -115,9 +126,7 @@ export class FileSearchEntrySpill implements SearchEntrySpill {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.entries.close();
-    for (const file of this.runFiles) file.close();
-    this.removeFolder();
+    this.spillFiles.close();
   }
 
   private *indexChunks(): Generator<Uint8Array> {
@@ -202,21 +211,11 @@ export class FileSearchEntrySpill implements SearchEntrySpill {
   private checkOpen(): void {
     if (this.disposed) throw new Error('The search entry spill has been disposed.');
   }
-
-  private removeFolder(): void {
-    rmSync(this.folder, { recursive: true, force: true });
-  }
 }
 
 /** A spill of address entries in a fresh temporary folder, for `npm run tiles`. */
 export function createFileSearchEntrySpill(options?: FileSearchEntrySpillOptions): FileSearchEntrySpill {
   return new FileSearchEntrySpill(options);
-}
-
-/** Bytes `start` (inclusive) to `end` (exclusive) of a file. */
-interface ByteRange {
-  start: number;
-  end: number;
 }
 
 /** A string's length in UTF-16 code units × 2, plus 1 when it needs two bytes per unit (any above U+00FF). */
@@ -255,52 +254,6 @@ function* mergeRuns(file: SpillFile, runs: readonly ByteRange[]): Generator<Spil
   }
 }
 
-/** A binary min-heap of small integers under a given order. */
-class MinHeap {
-  private readonly items: number[] = [];
-
-  constructor(private readonly before: (a: number, b: number) => boolean) {}
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  peek(): number {
-    return this.items[0]!;
-  }
-
-  push(item: number): void {
-    const { items } = this;
-    items.push(item);
-    for (let child = items.length - 1; child > 0;) {
-      const parent = (child - 1) >> 1;
-      if (!this.before(items[child]!, items[parent]!)) break;
-      [items[child], items[parent]] = [items[parent]!, items[child]!];
-      child = parent;
-    }
-  }
-
-  pop(): void {
-    const last = this.items.pop()!;
-    if (this.items.length > 0) this.replaceTop(last);
-  }
-
-  /** Replaces the top with `item` (the same run with its next record, say) and restores the order. */
-  replaceTop(item: number): void {
-    const { items } = this;
-    items[0] = item;
-    for (let parent = 0; ;) {
-      const left = parent * 2 + 1;
-      if (left >= items.length) break;
-      const right = left + 1;
-      const child = right < items.length && this.before(items[right]!, items[left]!) ? right : left;
-      if (!this.before(items[child]!, items[parent]!)) break;
-      [items[child], items[parent]] = [items[parent]!, items[child]!];
-      parent = child;
-    }
-  }
-}
-
 /** A record as read: its keys as strings, its bytes as a view that is valid until its reader's next record. */
 interface SpilledRecord {
   address: string;
@@ -311,137 +264,34 @@ interface SpilledRecord {
 
 /** Reads the records of a byte range of a file one after another through one buffer. */
 class RecordReader {
-  private buffer: Buffer;
-  /** File position of the buffer's first byte. */
-  private bufferStart: number;
-  private bufferLength = 0;
-  private position = 0;
+  private readonly reader: SpillReader;
 
-  constructor(
-    private readonly file: SpillFile,
-    private readonly range: ByteRange,
-    bufferBytes: number,
-  ) {
-    this.buffer = Buffer.allocUnsafe(bufferBytes);
-    this.bufferStart = range.start;
+  constructor(file: SpillFile, range: ByteRange, bufferBytes: number) {
+    this.reader = new SpillReader(file, range, bufferBytes, OWNER);
   }
 
   next(): SpilledRecord | undefined {
-    if (this.bufferStart + this.position >= this.range.end) return undefined;
-    this.ensure(RECORD_HEADER_BYTES);
-    const addressShape = this.buffer.readUInt32LE(this.position);
-    const idShape = this.buffer.readUInt32LE(this.position + 4);
-    const rowLength = this.buffer.readUInt32LE(this.position + 8);
+    const { reader } = this;
+    if (reader.done) return undefined;
+    reader.ensure(RECORD_HEADER_BYTES);
+    const addressShape = reader.buffer.readUInt32LE(reader.position);
+    const idShape = reader.buffer.readUInt32LE(reader.position + 4);
+    const rowLength = reader.buffer.readUInt32LE(reader.position + 8);
     const addressLength = byteLengthOf(addressShape);
     const idLength = byteLengthOf(idShape);
     const recordLength = RECORD_HEADER_BYTES + addressLength + idLength + rowLength;
-    this.ensure(recordLength);
-    const { buffer } = this;
-    const start = this.position;
+    reader.ensure(recordLength);
+    const { buffer } = reader;
+    const start = reader.take(recordLength);
     const addressStart = start + RECORD_HEADER_BYTES;
     const idStart = addressStart + addressLength;
     const rowStart = idStart + idLength;
-    this.position += recordLength;
     return {
       address: buffer.toString(encodingOf(addressShape), addressStart, idStart),
       buildingId: buffer.toString(encodingOf(idShape), idStart, rowStart),
       recordBytes: () => buffer.subarray(start, start + recordLength),
       rowBytes: () => buffer.subarray(rowStart, start + recordLength),
     };
-  }
-
-  /** Makes the next `bytes` bytes of the range stand in the buffer from `position` on. */
-  private ensure(bytes: number): void {
-    if (this.bufferLength - this.position >= bytes) return;
-    const kept = this.bufferLength - this.position;
-    if (bytes > this.buffer.length) {
-      const grown = Buffer.allocUnsafe(bytes);
-      this.buffer.copy(grown, 0, this.position, this.bufferLength);
-      this.buffer = grown;
-    } else {
-      this.buffer.copyWithin(0, this.position, this.bufferLength);
-    }
-    this.bufferStart += this.position;
-    this.position = 0;
-    this.bufferLength = kept;
-    const wanted = Math.min(this.buffer.length, this.range.end - this.bufferStart);
-    while (this.bufferLength < wanted) {
-      const read = this.file.read(
-        this.buffer,
-        this.bufferLength,
-        wanted - this.bufferLength,
-        this.bufferStart + this.bufferLength,
-      );
-      if (read === 0) break;
-      this.bufferLength += read;
-    }
-    if (this.bufferLength < bytes) throw new Error('A search entry spill file ended inside a record.');
-  }
-}
-
-/** A temporary file written at its end through a buffer, and read at any position. */
-class SpillFile {
-  private descriptor: number | undefined;
-  private readonly buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
-  private buffered = 0;
-  /** Bytes in the file, not counting the buffer. */
-  private flushed = 0;
-
-  constructor(path: string) {
-    this.descriptor = openSync(path, 'w+');
-  }
-
-  /** Bytes written so far (file and buffer). */
-  get length(): number {
-    return this.flushed + this.buffered;
-  }
-
-  append(bytes: Uint8Array): void {
-    if (this.buffered + bytes.byteLength > this.buffer.length) this.flush();
-    if (bytes.byteLength > this.buffer.length) {
-      this.writeAt(bytes, this.flushed);
-      this.flushed += bytes.byteLength;
-      return;
-    }
-    this.buffer.set(bytes, this.buffered);
-    this.buffered += bytes.byteLength;
-  }
-
-  flush(): void {
-    if (this.buffered === 0) return;
-    this.writeAt(this.buffer.subarray(0, this.buffered), this.flushed);
-    this.flushed += this.buffered;
-    this.buffered = 0;
-  }
-
-  /** Reads from the file (not the buffer: flush first). */
-  read(target: Buffer, offset: number, length: number, position: number): number {
-    return readSync(this.open(), target, offset, length, position);
-  }
-
-  /** Empties the file, giving its disk space back. */
-  truncate(): void {
-    if (this.descriptor === undefined) return;
-    ftruncateSync(this.descriptor, 0);
-    this.flushed = 0;
-    this.buffered = 0;
-  }
-
-  close(): void {
-    if (this.descriptor === undefined) return;
-    closeSync(this.descriptor);
-    this.descriptor = undefined;
-  }
-
-  private writeAt(bytes: Uint8Array, position: number): void {
-    const descriptor = this.open();
-    for (let written = 0; written < bytes.byteLength;)
-      written += writeSync(descriptor, bytes, written, bytes.byteLength - written, position + written);
-  }
-
-  private open(): number {
-    if (this.descriptor === undefined) throw new Error('The search entry spill has been disposed.');
-    return this.descriptor;
   }
 }
 

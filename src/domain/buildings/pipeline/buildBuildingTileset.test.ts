@@ -64,8 +64,9 @@ describe('buildBuildingTileset', () => {
       writeFile: (file) => void sunk.push(wholeTilesetFile(file)),
     });
     expect(result.files).toEqual([]);
-    // The address index comes first (right after pass 1), tileset.json after the last tile.
-    expect(sunk[0]!.path).toBe('search-index.json');
+    // Tiles as they are made, then the address index (its entries are collected tile by tile), tileset.json last.
+    expect(sunk[0]!.path).toMatch(/^content\/.*\.glb$/);
+    expect(sunk.at(-2)!.path).toBe('search-index.json');
     expect(sunk.at(-1)!.path).toBe('tileset.json');
     expect(sunk.sort((a, b) => (a.path < b.path ? -1 : 1))).toEqual(collected.files);
   });

@@ -4,8 +4,9 @@ import { triangulateBuilding } from '../geometry/triangulateBuilding';
 import { GERMAN_BUILDING_LABELS } from '../labels/germanBuildingLabels';
 import { SearchIndexBuilder, type BuildingSearchEntry, type SearchEntrySpill } from '../searchIndexBuilder';
 import { formatAddress } from '../tiles/buildingProperties';
-import { BuildingTileIndex } from '../tiles/buildingTileIndex';
+import { BuildingTileIndex, type DuplicateBuilding } from '../tiles/buildingTileIndex';
 import { createInMemoryMeshSpillStore, type MeshSpillStore } from '../tiles/meshSpillStore';
+import type { RecordSortFactory } from '../tiles/recordSort';
 import {
   footprintAreaSquareMeters,
   geoidUndulationMeters,
@@ -38,6 +39,11 @@ export interface BuildTilesetOptions {
    * input; a command-line run passes a file-backed store. The caller disposes of a store it passes.
    */
   spillStore?: MeshSpillStore;
+  /**
+   * Where the index's records (a few dozen bytes per building) are sorted between the passes. Default: in
+   * memory; a command-line run passes a file-backed sort (scripts/buildings/fileRecordSort.ts).
+   */
+  createRecordSort?: RecordSortFactory;
   /**
    * Where the address entries wait until every building is seen. Default: in memory (SearchIndexBuilder), which
    * grows with the input; a command-line run passes a file-backed one, which hands over the index file in chunks.
@@ -105,8 +111,11 @@ function searchEntriesOf(
 }
 
 /** The warning for a building whose sourceId an earlier building already had; the earlier one is kept. */
-function duplicateIssue(mesh: BuildingMesh, firstFile: string): BuildingIssue {
-  const { sourceId, sourceFile } = mesh.attributes;
+function duplicateIssue({
+  sourceId,
+  sourceFile,
+  firstSourceFile: firstFile,
+}: DuplicateBuilding): BuildingIssue {
   return {
     severity: 'warning',
     code: 'duplicate-building',
@@ -116,27 +125,16 @@ function duplicateIssue(mesh: BuildingMesh, firstFile: string): BuildingIssue {
   };
 }
 
-/** What pass 1 needs besides the input and the index. */
-interface IndexingOptions {
-  heightMode: HeightMode;
-  tally: ConversionTally;
-  onProgress?(buildingsConverted: number): void;
-  writeFile: ChunkedTilesetFileSink;
-  searchEntrySpill: SearchEntrySpill | undefined;
-}
-
 /**
- * Pass 1: triangulates each building (unless the reader did), spills its mesh and indexes it, and collects its
- * address entries, which are written as soon as every building is seen: they are not needed for the tiles, so
- * they are let go before pass 2 (this function's scope ends) instead of being held through it (a spill the caller
- * passed holds them on disk).
+ * Pass 1: triangulates each building (unless the reader did) and hands it to the index, which spills its mesh
+ * and keeps a record of it; then drops the buildings whose sourceId came before (reported in sourceId order).
  */
 async function indexBuildings(
   input: BuildingSourceStream,
   index: BuildingTileIndex,
-  { heightMode, tally, onProgress, writeFile, searchEntrySpill }: IndexingOptions,
+  tally: ConversionTally,
+  onProgress: ((buildingsConverted: number) => void) | undefined,
 ): Promise<void> {
-  const searchEntries = searchEntrySpill ?? new SearchIndexBuilder();
   for await (const building of input.read(tally.report)) {
     let mesh: BuildingMesh | undefined;
     if (isTriangulated(building)) mesh = building;
@@ -146,24 +144,20 @@ async function indexBuildings(
       mesh = triangulated.mesh;
     }
     if (!mesh) continue;
-    const result = index.add(mesh);
-    if (!result.added) {
-      tally.summary.buildingsDuplicated++;
-      tally.report(duplicateIssue(mesh, result.firstSourceFile));
-      continue;
-    }
-    for (const entry of searchEntriesOf(mesh, result.footprintCentroid, heightMode)) searchEntries.add(entry);
+    index.add(mesh);
     if (index.size % 1000 === 0) onProgress?.(index.size);
   }
-  onProgress?.(index.size);
-  if (index.size === 0) return;
-  await writeFile(searchEntries.toFile());
+  index.finishReading((duplicate) => {
+    tally.summary.buildingsDuplicated++;
+    tally.report(duplicateIssue(duplicate));
+  });
+  onProgress?.(index.buildingCount);
 }
 
 /**
  * The whole pipeline after reading, in two passes so memory does not grow with the input: pass 1 triangulates
- * each building, spills its mesh to the store, keeps a small index entry and writes the address index; pass 2
- * writes the 3D Tiles tileset tile by tile. Bad buildings are reported and skipped, the rest is converted;
+ * each building, spills its mesh to the store and a small record to the index; pass 2 writes the 3D Tiles
+ * tileset tile by tile, collects the address entries of each tile's buildings and writes the address index. Bad buildings are reported and skipped, the rest is converted;
  * files go to `writeFile` as they are made (or are collected and returned, sorted by path).
  */
 export async function buildBuildingTileset(
@@ -180,15 +174,16 @@ export async function buildBuildingTileset(
   const writeFile: ChunkedTilesetFileSink =
     options.writeFile ?? ((file) => void collected.push(wholeTilesetFile(file)));
   const ownStore = options.spillStore ? undefined : createInMemoryMeshSpillStore();
+  const index = new BuildingTileIndex(options.spillStore ?? ownStore!, options.createRecordSort);
   try {
-    const index = new BuildingTileIndex(options.spillStore ?? ownStore!);
-    const { heightMode, onProgress, searchEntrySpill } = options;
+    const { heightMode } = options;
     if (heightMode === 'true') await loadGeoidModel();
-    await indexBuildings(input, index, { heightMode, tally, onProgress, writeFile, searchEntrySpill });
+    await indexBuildings(input, index, tally, options.onProgress);
     const { summary } = tally;
-    summary.buildingsConverted = index.size;
-    summary.buildingsRead = index.size + summary.buildingsSkipped + summary.buildingsDuplicated;
-    if (index.size === 0) return { files: [], summary: tally.finish() };
+    summary.buildingsConverted = index.buildingCount;
+    summary.buildingsRead = index.buildingCount + summary.buildingsSkipped + summary.buildingsDuplicated;
+    if (index.buildingCount === 0) return { files: [], summary: tally.finish() };
+    const searchEntries = options.searchEntrySpill ?? new SearchIndexBuilder();
     await writeIndexedBuildingTileset(index, writeFile, {
       heightMode,
       labels: GERMAN_BUILDING_LABELS,
@@ -196,9 +191,19 @@ export async function buildBuildingTileset(
       ...(options.attribution ? { attribution: options.attribution } : {}),
       ...(options.onTilesProgress ? { onTileWritten: options.onTilesProgress } : {}),
       ...(options.createTileWriter ? { createTileWriter: options.createTileWriter } : {}),
+      onLeafBuildings: ({ meshes, centroids }) => {
+        meshes.forEach((mesh, building) => {
+          for (const entry of searchEntriesOf(mesh, centroids[building]!, heightMode))
+            searchEntries.add(entry);
+        });
+      },
+      // Rows that tie in the index's order are one building's (equal address and id), so the order the entries
+      // came in, by tile here, makes no difference to the bytes.
+      beforeTilesetJson: () => writeFile(searchEntries.toFile()),
     });
     return { files: collected.sort(byFilePath), summary: tally.finish() };
   } finally {
+    index.dispose();
     ownStore?.dispose();
   }
 }

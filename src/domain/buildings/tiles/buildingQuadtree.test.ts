@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildQuadtree, listLeaves, squareCellAround, type QuadtreeNode } from './buildingQuadtree';
+import {
+  buildQuadtree,
+  listLeaves,
+  squareCellAround,
+  type QuadtreeBudget,
+  type QuadtreeCell,
+  type QuadtreeNode,
+} from './buildingQuadtree';
 
 interface TestItem {
   id: number;
@@ -34,7 +41,73 @@ function listNodes<Item>(node: QuadtreeNode<Item>): QuadtreeNode<Item>[] {
   return [node, ...node.children.flatMap((child) => listNodes(child))];
 }
 
+/**
+ * The tree by recursive splitting, as the tiler built it before it streamed: each over-budget node partitions its
+ * items into quadrants (stably) and recurses. The streamed tree must be this one, node for node.
+ */
+function splitRecursively(
+  items: readonly TestItem[],
+  cell: QuadtreeCell,
+  budget: QuadtreeBudget,
+  level = 0,
+  x = 0,
+  y = 0,
+): QuadtreeNode<TestItem> {
+  const vertexCount = items.reduce((sum, item) => sum + item.vertexCount, 0);
+  const overBudget =
+    items.length > budget.maxFeaturesPerTile ||
+    vertexCount > budget.maxVerticesPerTile ||
+    cell.sizeMeters > budget.maxCellSizeMeters;
+  const node = { level, x, y, cell, children: [], items: [...items], itemCount: items.length };
+  if (!overBudget || items.length <= 1 || level >= budget.maxLevel) return node;
+  const half = cell.sizeMeters / 2;
+  const children = [0, 1, 2, 3].flatMap((quadrant) => {
+    const [east, north] = [quadrant % 2, Math.floor(quadrant / 2)];
+    const inQuadrant = items.filter(
+      (item) =>
+        (item.easting >= cell.minimumEastingMeters + half ? 1 : 0) === east &&
+        (item.northing >= cell.minimumNorthingMeters + half ? 1 : 0) === north,
+    );
+    if (inQuadrant.length === 0) return [];
+    const childCell = {
+      minimumEastingMeters: cell.minimumEastingMeters + east * half,
+      minimumNorthingMeters: cell.minimumNorthingMeters + north * half,
+      sizeMeters: half,
+    };
+    return [splitRecursively(inQuadrant, childCell, budget, level + 1, x * 2 + east, y * 2 + north)];
+  });
+  return { ...node, children, items: [] };
+}
+
 describe('buildQuadtree', () => {
+  it('builds, from its sorted stream, the tree recursive splitting builds: on cell edges and stacked points too', () => {
+    const items = [
+      ...scatteredItems(300),
+      // On the root's and deeper cells' midlines, and many buildings sharing one centroid.
+      ...Array.from({ length: 40 }, (_, id) => ({
+        id: 1000 + id,
+        easting: 406000 + (id % 4) * 250,
+        northing: 5757000 + Math.floor(id / 4) * 125,
+        vertexCount: 12 + id,
+      })),
+      ...Array.from({ length: 12 }, (_, id) => ({
+        id: 2000 + id,
+        easting: 405123,
+        northing: 5757321,
+        vertexCount: 30,
+      })),
+    ];
+    const budgets: QuadtreeBudget[] = [
+      { ...LARGE, maxFeaturesPerTile: 9 },
+      { ...LARGE, maxFeaturesPerTile: 50, maxVerticesPerTile: 900 },
+      { ...LARGE, maxFeaturesPerTile: 3, maxLevel: 7 },
+      { ...LARGE, maxCellSizeMeters: 400 },
+    ];
+    for (const budget of budgets) {
+      expect(buildQuadtree(items, placement, ROOT, budget)).toEqual(splitRecursively(items, ROOT, budget));
+    }
+  });
+
   it('splits until no leaf holds more than the feature budget, keeping every item once, in its cell', () => {
     const items = scatteredItems(200);
     const root = buildQuadtree(items, placement, ROOT, { ...LARGE, maxFeaturesPerTile: 7 });

@@ -1,7 +1,7 @@
 import type { BuildingMesh } from '../buildingModel';
-import { buildQuadtree, listLeaves, type QuadtreeNode } from './buildingQuadtree';
+import { listLeaves, type QuadtreeNode } from './buildingQuadtree';
 import type { BuildingLabelFunctions } from './buildingProperties';
-import { BuildingTileIndex, type IndexedBuilding } from './buildingTileIndex';
+import { BuildingTileIndex } from './buildingTileIndex';
 import { createInMemoryMeshSpillStore } from './meshSpillStore';
 import type { HeightMode } from './placeBuilding';
 import {
@@ -59,6 +59,13 @@ export interface TilesetOptions {
    * pass 2 is a third or more of a run, long enough that a caller shows its progress too.
    */
   onTileWritten?(buildingsWritten: number, buildingCount: number): void;
+  /**
+   * Called with each leaf's buildings as they are loaded for writing, leaves in the order their files are
+   * written: pass 2 is where every building kept is seen once more (the pipeline makes the address index here).
+   */
+  onLeafBuildings?(buildings: TileBuildings): void;
+  /** Called after the last tile, before tileset.json is written (which comes last): for files of its own. */
+  beforeTilesetJson?(): void | Promise<void>;
   /**
    * Writes the leaves' GLBs somewhere else, e.g. in a pool of worker threads (scripts/buildings/tileWriterPool.ts),
    * given the settings and the number of buildings; undefined (or no function) writes them in this thread.
@@ -127,7 +134,7 @@ export function byFilePath(a: TilesetFile, b: TilesetFile): number {
 }
 
 /**
- * Pass 2 of the tiler: builds the quadtree from the index's entries (sorted by sourceId), then for each leaf
+ * Pass 2 of the tiler, after the index's finishReading: builds the quadtree from the index, then for each leaf
  * loads its buildings from the spill store, writes its GLB and lets them go, so memory holds one tile's worth;
  * tileset.json comes last. Deterministic: the same buildings give the same bytes, whatever order they came in.
  */
@@ -136,9 +143,10 @@ export async function writeIndexedBuildingTileset(
   writeFile: TilesetFileSink,
   options: TilesetOptions = {},
 ): Promise<void> {
-  if (index.size === 0) throw new Error('A tileset needs at least one building.');
+  const buildingCount = index.buildingCount;
+  if (buildingCount === 0) throw new Error('A tileset needs at least one building.');
   const heightMode = options.heightMode ?? 'ellipsoid';
-  const root = buildQuadtree(index.sortedEntries(), (entry) => index.placementOf(entry), index.rootCell(), {
+  const { root, leaves: leafBuildings } = index.tiles({
     maxFeaturesPerTile: options.maxFeaturesPerTile ?? DEFAULT_MAX_FEATURES_PER_TILE,
     maxVerticesPerTile: options.maxVerticesPerTile ?? 200_000,
     maxCellSizeMeters: options.maxTileSizeMeters ?? Infinity,
@@ -151,22 +159,24 @@ export async function writeIndexedBuildingTileset(
     positionToleranceMeters: options.positionToleranceMeters ?? 0.01,
   };
   const writer =
-    (await options.createTileWriter?.(settings, index.size)) ??
+    (await options.createTileWriter?.(settings, buildingCount)) ??
     (await createTileContentWriter(settings, options.labels ?? {}));
   const leaves = listLeaves(root);
-  const leafBuildings = (leaf: QuadtreeNode<IndexedBuilding>): TileBuildings => ({
-    meshes: leaf.items.map((entry) => index.meshOf(entry)),
-    centroids: leaf.items.map((entry) => index.footprintCentroidOf(entry)),
-  });
-  // Up to `concurrency` tiles in the making; each is written to the sink in the leaves' order, so the files and
-  // their order do not depend on which finishes first.
+  const nextLeafBuildings = (): TileBuildings => {
+    const next = leafBuildings.next();
+    if (next.done) throw new Error('The index has fewer leaves than its tree.');
+    options.onLeafBuildings?.(next.value);
+    return next.value;
+  };
+  // Up to `concurrency` tiles in the making (asked for in the leaves' order, as the index streams them); each is
+  // written to the sink in the leaves' order, so the files and their order do not depend on which finishes first.
   const inFlight: Promise<TileContent>[] = [];
   let asked = 0;
-  const leafContent = new Map<QuadtreeNode<IndexedBuilding>, LeafContent>();
+  const leafContent = new Map<QuadtreeNode<never>, LeafContent>();
   let buildingsWritten = 0;
   for (let leafIndex = 0; leafIndex < leaves.length; leafIndex++) {
     for (; asked < leaves.length && asked < leafIndex + writer.concurrency; asked++) {
-      const content = writer.write(leafBuildings(leaves[asked]!));
+      const content = writer.write(nextLeafBuildings());
       content.catch(() => undefined); // Rethrown when its turn comes; not an unhandled rejection meanwhile.
       inFlight[asked] = content;
     }
@@ -176,13 +186,14 @@ export async function writeIndexedBuildingTileset(
     const uri = `content/${leaf.level}_${leaf.x}_${leaf.y}.glb`;
     await writeFile({ path: uri, bytes });
     leafContent.set(leaf, { region, transform, uri });
-    buildingsWritten += leaf.items.length;
-    options.onTileWritten?.(buildingsWritten, index.size);
+    buildingsWritten += leaf.itemCount;
+    options.onTileWritten?.(buildingsWritten, buildingCount);
   }
+  await options.beforeTilesetJson?.();
   const tileset = buildTilesetJson(root, leafContent, {
     geometricErrorFraction: options.geometricErrorFraction ?? 1 / 16,
     generator: TILE_GENERATOR,
-    buildingCount: index.size,
+    buildingCount,
     heightMode,
     ...(options.attribution ? { attribution: options.attribution } : {}),
   });
@@ -201,13 +212,15 @@ export async function writeBuildingTileset(
   options: TilesetOptions = {},
 ): Promise<TilesetFiles> {
   const store = createInMemoryMeshSpillStore();
+  const index = new BuildingTileIndex(store);
   try {
-    const index = new BuildingTileIndex(store);
     for (const mesh of meshes) index.add(mesh);
+    index.finishReading();
     const files: TilesetFile[] = [];
     await writeIndexedBuildingTileset(index, (file) => void files.push(file), options);
     return files.sort(byFilePath);
   } finally {
+    index.dispose();
     store.dispose();
   }
 }
