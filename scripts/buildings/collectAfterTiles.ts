@@ -15,18 +15,30 @@ const DEFAULT_HEADROOM_BYTES = 16 * 2 ** 20;
  * `headroomBytes` since the lowest level seen: a handful of collections of a small heap (2–5 ms each) per
  * hundred tiles. Without a way to call the collector (V8 refused the flag), it does nothing.
  */
-export function createCollectAfterTiles(headroomBytes = DEFAULT_HEADROOM_BYTES): () => void {
-  const collect = exposedGarbageCollector();
+export function createCollectAfterTiles({
+  headroomBytes = DEFAULT_HEADROOM_BYTES,
+  collect = exposedGarbageCollector(),
+  arrayBufferBytes = () => process.memoryUsage().arrayBuffers,
+}: CollectAfterTilesOptions = {}): () => void {
   if (!collect) return () => undefined;
-  let floor = process.memoryUsage().arrayBuffers;
+  let floor = arrayBufferBytes();
   return () => {
-    const arrayBuffers = process.memoryUsage().arrayBuffers;
+    const arrayBuffers = arrayBufferBytes();
     // V8's own collections lower the level too: count from the lowest seen.
     floor = Math.min(floor, arrayBuffers);
     if (arrayBuffers - floor < headroomBytes) return;
     collect();
-    floor = process.memoryUsage().arrayBuffers;
+    // V8 frees the buffers' memory on a background thread: the next calls see the level fall.
+    floor = arrayBuffers;
   };
+}
+
+export interface CollectAfterTilesOptions {
+  headroomBytes?: number;
+  /** The collector (default: V8's, exposed at run time); undefined makes the function do nothing. */
+  collect?: (() => void) | undefined;
+  /** Bytes of ArrayBuffers now (default: process.memoryUsage().arrayBuffers). */
+  arrayBufferBytes?: () => number;
 }
 
 /**
