@@ -97,7 +97,7 @@ const [
   { createFileMeshSpillStore },
   { createFileSearchEntrySpill },
   { fileRecordSortFactory },
-  { createCollectAfterTiles },
+  { checkingEvery, checkingRecordSorts, createGarbageCeiling },
   { readInputFiles },
   { readInputFilesParallel },
   { stageTilesetFolder },
@@ -110,7 +110,7 @@ const [
   import('./buildings/fileMeshSpillStore'),
   import('./buildings/fileSearchEntrySpill'),
   import('./buildings/fileRecordSort'),
-  import('./buildings/collectAfterTiles'),
+  import('./buildings/garbageCeiling'),
   import('./buildings/readInputFile'),
   import('./buildings/readInputFilesParallel'),
   import('./buildings/writeTilesetFolder'),
@@ -141,7 +141,10 @@ const cleanUpAndExit = () => {
 };
 process.once('SIGINT', cleanUpAndExit).once('SIGTERM', cleanUpAndExit);
 let filesWritten = 0;
-const collectAfterTile = createCollectAfterTiles();
+// Collections at bounded garbage, checked after each tile, each chunk of the address index, every 16,384 sorted
+// records and 1,000 buildings read (garbageCeiling.ts).
+const checkGarbage = createGarbageCeiling();
+const createRecordSort = fileRecordSortFactory();
 const maxFeaturesPerTile = values['max-features']
   ? Number(values['max-features'])
   : DEFAULT_MAX_FEATURES_PER_TILE;
@@ -165,16 +168,21 @@ try {
       attribution: values.attribution ?? defaultAttributionFor(files.map((file) => basename(file.path))),
       createTileWriter: (settings, buildingCount) =>
         tilePool && buildingCount > maxFeaturesPerTile ? tilePool.createWriter(settings) : undefined,
-      onProgress: (count) => process.stdout.write(`\r${count} Gebäude umgewandelt …`),
+      onProgress: (count) => {
+        checkGarbage();
+        process.stdout.write(`\r${count} Gebäude umgewandelt …`);
+      },
       onTilesProgress: (written, total) => {
-        collectAfterTile();
+        checkGarbage();
         process.stdout.write(`\r${written} von ${total} Gebäuden in Kacheln geschrieben …`);
       },
       spillStore,
       searchEntrySpill,
-      createRecordSort: fileRecordSortFactory(),
+      createRecordSort: checkingRecordSorts(createRecordSort, 16_384, checkGarbage),
       writeFile: (file) => {
-        staged.writeFile(file);
+        staged.writeFile(
+          'chunks' in file ? { ...file, chunks: checkingEvery(file.chunks, 1, checkGarbage) } : file,
+        );
         filesWritten++;
       },
     },
