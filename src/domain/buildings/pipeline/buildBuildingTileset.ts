@@ -157,8 +157,9 @@ async function indexBuildings(
 /**
  * The whole pipeline after reading, in two passes so memory does not grow with the input: pass 1 triangulates
  * each building, spills its mesh to the store and a small record to the index; pass 2 writes the 3D Tiles
- * tileset tile by tile, collects the address entries of each tile's buildings and writes the address index. Bad buildings are reported and skipped, the rest is converted;
- * files go to `writeFile` as they are made (or are collected and returned, sorted by path).
+ * tileset tile by tile, collects the address entries of each tile's buildings and writes the address index.
+ * Bad buildings are reported and skipped, the rest is converted; files go to `writeFile` as they are made (or
+ * are collected and returned, sorted by path).
  */
 export async function buildBuildingTileset(
   input: BuildingSourceStream,

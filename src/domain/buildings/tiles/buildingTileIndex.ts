@@ -115,8 +115,8 @@ export class BuildingTileIndex {
     return this.keptCount;
   }
 
-  /** Puts the mesh into the store and indexes it; returns its footprint centroid. */
-  add(mesh: BuildingMesh): Utm32Point {
+  /** Puts the mesh into the store and a record of it into the index. */
+  add(mesh: BuildingMesh): void {
     if (this.state !== 'reading') throw new Error('Buildings cannot be added after finishReading().');
     const { sourceId, sourceFile } = mesh.attributes;
     const centroid = footprintCentroid(mesh);
@@ -133,7 +133,6 @@ export class BuildingTileIndex {
       view.setUint16(READ_ID_OFFSET + index * 2, sourceId.charCodeAt(index), false);
     }
     this.read.add(record.subarray(0, byteLength));
-    return centroid;
   }
 
   /**
