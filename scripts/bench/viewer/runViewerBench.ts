@@ -6,7 +6,13 @@ import { startServer, type RunningServer } from '../../../src/server/startServer
 import { formatHeading } from '../benchTable';
 import { measurePage, type PageVisit } from './measurePage';
 import { createBenchAppFolder, PLAIN_PAGE_PATH, prepareAppAndTiles } from './prepareBenchApp';
-import { formatAppOverPlainTable, formatVisitTable, type NamedMeasurement } from './viewerReport';
+import {
+  APP_OVER_PLAIN_GOAL,
+  formatPageRatioTable,
+  formatVisitTable,
+  type BenchPage,
+  type NamedMeasurement,
+} from './viewerReport';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const DEFAULT_VIEWPORT = { width: 1024, height: 700 };
@@ -32,8 +38,9 @@ interface CanvasSize {
 }
 
 /**
- * One round: both pages, the app first in odd rounds and the plain page first in even ones, so a machine that
- * gets busier or quieter during the run does not favour one page. The first round learns the app's canvas size.
+ * One round: the app showing the buildings only and the plain page, the app first in odd rounds and the plain
+ * page first in even ones, so a machine that gets busier or quieter during the run does not favour one page;
+ * then the app with its default layers. The first round learns the app's canvas size.
  */
 async function measureRound(
   browser: Browser,
@@ -44,10 +51,15 @@ async function measureRound(
   options: ViewerBenchOptions,
 ): Promise<{ visits: NamedMeasurement[]; canvasSize: CanvasSize }> {
   const viewport = playwrightConfig.use?.viewport ?? DEFAULT_VIEWPORT;
-  const visitApp = async (): Promise<NamedMeasurement> => {
-    options.log(`viewer round ${round}: app …`);
-    const visit: PageVisit = { url: baseUrl, viewport, orbitSeconds, canvasSelector: '.twin-viewer canvas' };
-    return { page: 'app', round, measurement: await measurePage(browser, visit) };
+  const visitApp = async (page: BenchPage, search: string): Promise<NamedMeasurement> => {
+    options.log(`viewer round ${round}: ${page} …`);
+    const visit: PageVisit = {
+      url: `${baseUrl}${search}`,
+      viewport,
+      orbitSeconds,
+      canvasSelector: '.twin-viewer canvas',
+    };
+    return { page, round, measurement: await measurePage(browser, visit) };
   };
   const visitPlain = async (size: CanvasSize): Promise<NamedMeasurement> => {
     options.log(`viewer round ${round}: plain CesiumJS page …`);
@@ -55,13 +67,18 @@ async function measureRound(
     const visit: PageVisit = { url, viewport, orbitSeconds, canvasSelector: '#viewer canvas' };
     return { page: 'plain CesiumJS', round, measurement: await measurePage(browser, visit) };
   };
+  // What the plain page shows: the default city's buildings, from the default camera.
+  const visitAppLikePlain = () => visitApp('app', '?layers=buildings');
+  let pair: NamedMeasurement[];
   if (canvasSize && round % 2 === 0) {
     const plain = await visitPlain(canvasSize);
-    return { visits: [plain, await visitApp()], canvasSize };
+    pair = [plain, await visitAppLikePlain()];
+  } else {
+    const app = await visitAppLikePlain();
+    canvasSize ??= { width: app.measurement.canvasWidth, height: app.measurement.canvasHeight };
+    pair = [app, await visitPlain(canvasSize)];
   }
-  const app = await visitApp();
-  const size = canvasSize ?? { width: app.measurement.canvasWidth, height: app.measurement.canvasHeight };
-  return { visits: [app, await visitPlain(size)], canvasSize: size };
+  return { visits: [...pair, await visitApp('app, default layers', '')], canvasSize };
 }
 
 /** Part 2: the app against a plain CesiumJS page, both served by the real server and orbited the same way. */
@@ -119,7 +136,10 @@ export async function runViewerBench(options: ViewerBenchOptions): Promise<void>
   );
   console.log(formatVisitTable(visits));
   console.log('');
-  console.log(formatAppOverPlainTable(visits));
+  console.log(formatPageRatioTable(visits, ['app', 'plain CesiumJS'], APP_OVER_PLAIN_GOAL));
+  console.log('');
+  console.log('What the app’s default layers (places and live sensors besides the buildings) cost:');
+  console.log(formatPageRatioTable(visits, ['app, default layers', 'app'], undefined));
   for (const visit of visits) {
     for (const error of visit.measurement.pageErrors.slice(0, 5))
       console.log(`page error (${visit.page}, round ${visit.round}): ${error}`);
